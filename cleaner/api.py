@@ -1,0 +1,135 @@
+"""Library entry points: clean a text, a byte string, or files and folders.
+
+Nothing here prints or exits: results come back as values (`Cleaned`,
+`Outcome`) and the command line decides what to show.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from cleaner.chain import ChainResult, build_steps, run_chain, select_steps
+from cleaner.errors import CleanerError
+from cleaner.files import Job, Problem, atomic_write, discover, read_source
+from cleaner.record import build_record, dumps
+from cleaner.settings import Settings
+from cleaner.steps.decode import Decoded, decode
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """One cleaned document: the body, its record, and how it was obtained."""
+
+    text: str
+    record: dict[str, Any]
+    decoded: Decoded
+    result: ChainResult
+
+
+@dataclass
+class Outcome:
+    """What happened to one source file."""
+
+    source: str
+    status: str  # written, unchanged, would-change, error
+    message: str = ""
+    diff: str = ""
+    bytes_in: int = 0
+    bytes_out: int = 0
+    removed_by_step: dict[str, int] = field(default_factory=dict)
+    removed_by_rule: dict[str, int] = field(default_factory=dict)
+    record: dict[str, Any] | None = None
+
+
+class Cleaner:
+    """A configured chain, built once and reused for every document."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        names = select_steps(self.settings.steps, self.settings.skip)
+        self.options: dict[str, Any] = {}
+        self.steps = build_steps(names, self.options)
+        self.digest = self.settings.digest()
+
+    def clean_bytes(self, raw: bytes, source_path: str = "<bytes>",
+                    output_path: str | None = None) -> Cleaned:
+        decoded = decode(raw)
+        result = run_chain(decoded.text, self.steps, source=source_path, options=self.options)
+        record = build_record(raw, decoded, result, source_path=source_path,
+                              output_path=output_path, settings_digest=self.digest)
+        return Cleaned(result.text, record, decoded, result)
+
+    def clean_text(self, text: str) -> str:
+        return run_chain(text, self.steps, options=self.options).text
+
+
+def clean_text(text: str, settings: Settings | None = None) -> str:
+    """Clean one text with the default (or given) settings and return the body."""
+    return Cleaner(settings).clean_text(text)
+
+
+def removal_counts(record: dict[str, Any]) -> tuple[dict[str, int], dict[str, int]]:
+    """Characters removed by each step and each rule of one record."""
+    by_step: dict[str, int] = {}
+    by_rule: dict[str, int] = {}
+    for step in record["steps"]:
+        for edit in step["edits"]:
+            lost = len(edit["removed"]) - len(edit["replacement"])
+            if lost > 0:
+                by_step[step["name"]] = by_step.get(step["name"], 0) + lost
+                by_rule[edit["rule"]] = by_rule.get(edit["rule"], 0) + lost
+    return by_step, by_rule
+
+
+def _unified(old: str, new: str, name: str) -> str:
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=f"a/{name}", tofile=f"b/{name}")
+    return "".join(lines)
+
+
+def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
+    """Clean one source file. `mode` is write, check, diff or in-place."""
+    try:
+        raw = read_source(job.source, cleaner.settings.max_bytes)
+        cleaned = cleaner.clean_bytes(raw, job.rel_source, job.rel_output)
+    except CleanerError as exc:
+        return Outcome(job.display, "error", message=str(exc))
+    body = cleaned.text.encode("utf-8")
+    record = dumps(cleaned.record).encode("utf-8")
+    by_step, by_rule = removal_counts(cleaned.record)
+    outcome = Outcome(job.display, "unchanged", bytes_in=len(raw), bytes_out=len(body),
+                      removed_by_step=by_step, removed_by_rule=by_rule, record=cleaned.record)
+    old_body = job.output.read_bytes() if job.output.is_file() else None
+    old_record = job.record.read_bytes() if job.record.is_file() else None
+    if old_body == body and old_record == record:
+        return outcome
+    if mode in ("check", "diff"):
+        outcome.status = "would-change"
+        if mode == "diff":
+            old = (old_body or b"").decode("utf-8", errors="replace")
+            outcome.diff = _unified(old, cleaned.text, job.rel_output)
+        return outcome
+    try:
+        atomic_write(job.output, body)
+        atomic_write(job.record, record)
+    except OSError as exc:
+        return Outcome(job.display, "error", message=f"cannot write output: {exc.strerror or exc}")
+    outcome.status = "written"
+    return outcome
+
+
+def clean_paths(paths: Iterable[Path], out_dir: Path | None, settings: Settings | None = None,
+                mode: str = "write") -> Iterator[Outcome]:
+    """Clean every source under `paths`, mirroring the tree into `out_dir`.
+
+    With mode "in-place" the body replaces the source and the record is
+    written beside it. Errors come back as outcomes; the rest goes on.
+    """
+    cleaner = Cleaner(settings)
+    for item in discover(paths, out_dir, in_place=(mode == "in-place")):
+        if isinstance(item, Problem):
+            yield Outcome(item.display, "error", message=item.message)
+            continue
+        yield process(item, cleaner, mode)

@@ -1,0 +1,83 @@
+"""The chain: which steps run, in which order, and the runner that applies their edits.
+
+Order is behaviour, so it lives in one tuple, `CHAIN`. Decoding (bytes to
+text) happens before it, in `cleaner.steps.decode`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Callable, Mapping, Sequence
+
+from cleaner.edits import Edit, apply_edits, check_edits
+from cleaner.errors import CleanerError, StepError, UsageError
+from cleaner.steps.base import Context, Step
+from cleaner.steps.fix_encoding import FixEncoding
+from cleaner.steps.normalize_layout import NormalizeLayout, NormalizeNewlines
+
+# name -> factory taking the settings mapping; the tuple order is the chain order.
+CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
+    ("fix-encoding", lambda options: FixEncoding()),
+    ("normalize-newlines", lambda options: NormalizeNewlines()),
+    ("normalize-layout", lambda options: NormalizeLayout()),
+)
+
+STEP_NAMES = tuple(name for name, _ in CHAIN)
+
+
+@dataclass(frozen=True)
+class StepRun:
+    """What one step did: its checked edits, the texts they replaced, metadata found."""
+
+    name: str
+    edits: tuple[Edit, ...]
+    removed: tuple[str, ...]
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChainResult:
+    text: str
+    runs: tuple[StepRun, ...]
+    metadata: Mapping[str, Any]
+    dropped: str | None = None
+
+
+def select_steps(only: Sequence[str] | None = None, skip: Sequence[str] = ()) -> tuple[str, ...]:
+    """Step names to run, in chain order; unknown names are a usage error."""
+    for name in list(only or ()) + list(skip):
+        if name not in STEP_NAMES:
+            raise UsageError(f"unknown step {name!r}; known steps: {', '.join(STEP_NAMES)}")
+    chosen = [n for n in STEP_NAMES if (not only or n in only) and n not in skip]
+    return tuple(chosen)
+
+
+def build_steps(names: Sequence[str], options: Mapping[str, Any]) -> tuple[Step, ...]:
+    factories = dict(CHAIN)
+    return tuple(factories[name](options) for name in names)
+
+
+def run_chain(text: str, steps: Sequence[Step], source: str = "<text>",
+              options: Mapping[str, Any] | None = None,
+              metadata: Mapping[str, Any] | None = None) -> ChainResult:
+    """Run each step on the previous step's output, checking and applying its edits."""
+    found: dict[str, Any] = dict(metadata or {})
+    frozen_options = MappingProxyType(dict(options or {}))
+    runs = []
+    for step in steps:
+        context = Context(source=source, metadata=MappingProxyType(dict(found)), options=frozen_options)
+        try:
+            result = step.run(text, context)
+            edits = check_edits(result.edits, len(text), step.name)
+        except CleanerError:
+            raise
+        except Exception as exc:  # a bug in one step must not stop the corpus
+            raise StepError(f"step {step.name} failed: {type(exc).__name__}: {exc}") from exc
+        removed = tuple(text[e.start:e.end] for e in edits)
+        runs.append(StepRun(step.name, edits, removed, dict(result.metadata)))
+        for key, value in result.metadata.items():
+            found.setdefault(key, value)
+        text = apply_edits(text, edits)
+        if result.drop:
+            return ChainResult(text, tuple(runs), found, dropped=f"{step.name}: {result.drop}")
+    return ChainResult(text, tuple(runs), found)

@@ -1,0 +1,32 @@
+"""Settings that shape the output, and their digest (kept in every record)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from cleaner import __version__
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides what the chain writes for a given source."""
+
+    steps: tuple[str, ...] | None = None  # None: every step of the chain
+    skip: tuple[str, ...] = ()
+    rule_dirs: tuple[Path, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+    extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    def digest(self, rules_digest: str = "") -> str:
+        """Changes whenever the output for an unchanged source could change."""
+        data = asdict(self)
+        data["rule_dirs"] = [str(p) for p in self.rule_dirs]
+        data.pop("max_bytes")
+        data["version"] = __version__
+        data["rules"] = rules_digest
+        blob = json.dumps(data, sort_keys=True, default=str).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]

@@ -1,0 +1,42 @@
+"""What every step shares: the read-only context it gets and the result it returns."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping, Protocol
+
+from cleaner.edits import Edit
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a step may read besides its input text.
+
+    `metadata` holds what earlier steps found (title, author, date, language);
+    `options` the settings that concern steps (for example `rules`, the loaded
+    rulebook); `corpus` statistics gathered over the whole input where a
+    step needs them.
+    """
+
+    source: str = "<text>"
+    metadata: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    corpus: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """Edits against the step's input, metadata found, or a reason to drop the document."""
+
+    edits: tuple[Edit, ...] = ()
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    drop: str | None = None
+
+
+class Step(Protocol):
+    """A small class configured in `__init__`; `name` is its config and record key."""
+
+    name: str
+    description: str
+
+    def run(self, text: str, context: Context) -> StepResult: ...

@@ -1,0 +1,132 @@
+"""decode: source bytes to text, the first step of every document.
+
+Order of trust: a byte-order mark; strict UTF-8; UTF-16 without a BOM when
+the NUL-byte pattern says so; a charset-normalizer guess; cp1252, then
+latin-1, which decodes anything. It removes nothing. It refuses files that are
+not text at all (NUL bytes, known binary signatures) and empty files. When the
+decoded text does not encode back to the very same bytes, the record keeps the
+raw bytes so that `cleaner restore` can still give them back.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from cleaner.errors import InputError
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+BINARY_SIGNATURES = (
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+)
+
+# charset-normalizer's "chaos" (0 clean .. 1 garbage) above which a guess is not trusted.
+MAX_GUESS_CHAOS = 0.3
+# cp1252, the web's usual single-byte encoding, wins over a guess this close to it: on short
+# texts the guess often picks a sibling code page (cp1257 for French) on noise.
+CP1252_MARGIN = 0.1
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """The decoded text and how it was obtained."""
+
+    text: str
+    encoding: str
+    bom: bool
+    method: str  # "bom", "utf-8", "utf-16-sniff", "guess", "fallback"
+    lossless: bool  # encoding the text again gives back the source bytes
+
+    def encode(self) -> bytes:
+        """The bytes this text stands for (equal to the source when lossless)."""
+        return encode_text(self.text, self.encoding, self.bom)
+
+
+def encode_text(text: str, encoding: str, bom: bool) -> bytes:
+    prefix = b""
+    if bom:
+        prefix = next(mark for mark, name in BOMS if name == encoding)
+    return prefix + text.encode(encoding, errors="replace")
+
+
+def _sniff_utf16(raw: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text leaves NULs on one side of each pair."""
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    sample = raw[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    if odd > 0.4 * pairs and even == 0:
+        return "utf-16-le"
+    if even > 0.4 * pairs and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _refuse_binary(raw: bytes) -> None:
+    for signature, kind in BINARY_SIGNATURES:
+        if raw.startswith(signature):
+            raise InputError(f"binary file ({kind}), not text")
+    if b"\x00" in raw[:65536]:
+        raise InputError("binary file (NUL bytes), not text")
+
+
+def _result(raw: bytes, text: str, encoding: str, bom: bool, method: str) -> Decoded:
+    lossless = encode_text(text, encoding, bom) == raw
+    return Decoded(text, encoding, bom, method, lossless)
+
+
+def decode(raw: bytes) -> Decoded:
+    """Decode source bytes; raise `InputError` for empty or binary input."""
+    if not raw:
+        raise InputError("empty file")
+    for mark, name in BOMS:
+        if raw.startswith(mark):
+            text = raw[len(mark):].decode(name, errors="replace")
+            return _result(raw, text, name, True, "bom")
+    utf16 = _sniff_utf16(raw)
+    if utf16:
+        return _result(raw, raw.decode(utf16, errors="replace"), utf16, False, "utf-16-sniff")
+    _refuse_binary(raw)
+    try:
+        return Decoded(raw.decode("utf-8"), "utf-8", False, "utf-8", True)
+    except UnicodeDecodeError:
+        pass
+    guess = _guess(raw)
+    if guess:
+        return _result(raw, raw.decode(guess, errors="replace"), guess, False, "guess")
+    try:
+        return _result(raw, raw.decode("cp1252"), "cp1252", False, "fallback")
+    except UnicodeDecodeError:
+        return _result(raw, raw.decode("latin-1"), "latin-1", False, "fallback")
+
+
+def _guess(raw: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(raw[:200_000]))
+    if not matches:
+        return None
+    best = min(matches, key=lambda m: m.chaos)
+    if best.chaos > MAX_GUESS_CHAOS:
+        return None
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + CP1252_MARGIN:
+            return "cp1252"
+    try:
+        return codecs.lookup(best.encoding).name
+    except LookupError:
+        return None

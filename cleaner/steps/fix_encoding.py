@@ -1,0 +1,112 @@
+"""fix-encoding: repair mojibake, HTML entities, control characters and odd Unicode.
+
+Uses ftfy, line by line, and records ftfy's own explanation as each edit's
+reason. A cheap pre-check picks the lines that can need repair, so clean text
+does not pay for ftfy's full pass. Besides ftfy it turns unusual space
+characters (no-break, thin, en spaces...) into plain spaces and removes
+invisible characters (zero-width space, word joiner, stray BOM, soft hyphen).
+
+Deliberately kept: curly quotes and dashes (typography, not damage),
+full-width characters (proper in CJK text), and line breaks (left to
+normalize-layout). When the document is HTML, entities are left for the
+HTML extractor.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+import ftfy
+
+from cleaner.edits import Edit
+from cleaner.steps.base import Context, StepResult
+
+# Bytes 0x80-0xBF as cp1252 or latin-1 show them: the tail of UTF-8 mojibake.
+_CONT = "[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+        "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+NEEDS_FTFY = re.compile(
+    "[\u00c2-\u00df]" + _CONT
+    + "|[\u00e0-\u00ef]" + _CONT + "{2}"
+    + "|\u00f0" + _CONT + "{3}"
+    + "|[\x00-\x08\x0e-\x1f\x7f-\x9f\ufb00-\ufb06\ud800-\udfff]"
+    + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+ODD_SPACE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+OWN_FIX = re.compile(f"[{ODD_SPACE}{INVISIBLE}]")
+ANY_FIX = re.compile(NEEDS_FTFY.pattern + f"|[{ODD_SPACE}{INVISIBLE}]")
+# Above this length a line's repair is recorded as one span: a character diff would cost too much.
+MAX_DIFF_LINE = 20_000
+
+
+def _own_fix(line: str) -> str:
+    return OWN_FIX.sub(lambda m: " " if m.group() in ODD_SPACE else "", line)
+
+
+def _explain(steps) -> str:
+    return "ftfy: " + ", ".join(f"{action} {parameter}" for action, parameter in steps)
+
+
+def _label(old: str, new: str, ftfy_reason: str) -> tuple[str, str]:
+    if old and not new and all(c in INVISIBLE for c in old):
+        return "unicode.invisible", "invisible character removed"
+    if old and set(new) <= {" "} and all(c in ODD_SPACE for c in old):
+        return "unicode.odd-space", "unusual space made a plain space"
+    return "encoding.ftfy", ftfy_reason
+
+
+def _line_edits(line: str, offset: int, fixed: str, reason: str) -> list[Edit]:
+    if len(line) > MAX_DIFF_LINE:
+        head = 0
+        while head < min(len(line), len(fixed)) and line[head] == fixed[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(line), len(fixed)) - head and line[-1 - tail] == fixed[-1 - tail]:
+            tail += 1
+        opcodes = [("replace", head, len(line) - tail, head, len(fixed) - tail)]
+    else:
+        opcodes = difflib.SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
+    edits = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        rule, why = _label(line[i1:i2], fixed[j1:j2], reason)
+        edits.append(Edit(offset + i1, offset + i2, fixed[j1:j2], rule, why))
+    return edits
+
+
+class FixEncoding:
+    """Repair encoding damage and odd Unicode, recording ftfy's explanation."""
+
+    name = "fix-encoding"
+    description = "repair mojibake, entities, control characters and odd spaces (ftfy)"
+
+    def __init__(self) -> None:
+        self._config = ftfy.TextFixerConfig(
+            uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False)
+        self._html_config = self._config._replace(unescape_html=False)
+
+    def run(self, text: str, context: Context) -> StepResult:
+        if text.isascii() and not NEEDS_FTFY.search(text):
+            return StepResult()
+        config = self._html_config if context.options.get("is_html") else self._config
+        edits: list[Edit] = []
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            if ANY_FIX.search(line):
+                edits.extend(self._fix_line(line, offset, config))
+            offset += len(line)
+        return StepResult(edits=tuple(edits))
+
+    def _fix_line(self, line: str, offset: int, config) -> list[Edit]:
+        body = line.rstrip("\r\n")
+        reason = "ftfy"
+        fixed = body
+        if NEEDS_FTFY.search(body):
+            explained = ftfy.fix_and_explain(body, config)
+            fixed = explained.text
+            reason = _explain(explained.explanation or [])
+        fixed = _own_fix(fixed)
+        if fixed == body:
+            return []
+        return _line_edits(body, offset, fixed, reason)

@@ -1,0 +1,57 @@
+"""normalize-layout: one paragraph per block, one blank line between blocks.
+
+Every line of its input becomes a block. Line endings become `\\n`; runs of
+spaces and tabs inside a line become one space; indentation and trailing
+spaces go; blocks are separated by exactly one blank line; the text ends
+with one newline (an empty text stays empty). It never joins or splits
+sentences and never removes a visible character.
+"""
+from __future__ import annotations
+
+import re
+
+from cleaner.edits import Edit
+from cleaner.steps.base import Context, StepResult
+
+WHITESPACE = re.compile(r"\s+")
+LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+class NormalizeLayout:
+    """Normalize whitespace and paragraph breaks."""
+
+    name = "normalize-layout"
+    description = "line endings, whitespace runs, one blank line between paragraphs"
+
+    def run(self, text: str, context: Context) -> StepResult:
+        edits = []
+        for match in WHITESPACE.finditer(text):
+            start, end, gap = match.start(), match.end(), match.group()
+            if start == 0:
+                wanted, rule, reason = "", "layout.leading-space", "blank space before the first paragraph"
+            elif end == len(text):
+                wanted, rule, reason = "\n", "layout.final-newline", "one newline at the end"
+            elif LINE_BREAK.search(gap):
+                wanted, rule, reason = "\n\n", "layout.paragraph-break", "one blank line between paragraphs"
+            else:
+                wanted, rule, reason = " ", "layout.space-run", "one space between words"
+            if gap != wanted:
+                edits.append(Edit(start, end, wanted, rule, reason))
+        if text and not text[-1].isspace():
+            edits.append(Edit(len(text), len(text), "\n", "layout.final-newline", "one newline at the end"))
+        return StepResult(edits=tuple(edits))
+
+
+NEWLINE = re.compile(r"\r\n?|[\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+class NormalizeNewlines:
+    """Early pass so that every later step sees lines separated by `\\n` only."""
+
+    name = "normalize-newlines"
+    description = "line endings (CRLF, CR, Unicode separators) to \\n"
+
+    def run(self, text: str, context: Context) -> StepResult:
+        return StepResult(edits=tuple(
+            Edit(m.start(), m.end(), "\n", "layout.line-ending", "line ending made \\n")
+            for m in NEWLINE.finditer(text) if m.group() != "\n"))

@@ -1,0 +1,39 @@
+"""fix-encoding: ftfy repairs, explained; clean text untouched."""
+from cleaner.edits import apply_edits, check_edits
+from cleaner.steps.base import Context
+from cleaner.steps.fix_encoding import FixEncoding
+
+
+def fix(text, **options):
+    result = FixEncoding().run(text, Context(options=options))
+    edits = check_edits(result.edits, len(text))
+    return apply_edits(text, edits), edits
+
+
+def test_mojibake_is_repaired_with_ftfy_explanation():
+    out, edits = fix("The mayorâ€™s office said so.\nSecond line stays.\n")
+    assert out == "The mayor’s office said so.\nSecond line stays.\n"
+    assert len(edits) == 1 and edits[0].rule == "encoding.ftfy"
+    assert "ftfy" in edits[0].reason and "utf-8" in edits[0].reason
+
+
+def test_entities_ligatures_and_controls():
+    out, _ = fix("Fish &amp; chips, a \ufb01ne day\x07.")
+    assert out == "Fish & chips, a fine day."
+
+
+def test_entities_are_left_for_the_html_extractor():
+    out, edits = fix("Fish &amp; chips", is_html=True)
+    assert out == "Fish &amp; chips" and not edits
+
+
+def test_odd_spaces_and_invisible_characters():
+    out, edits = fix("ten\u00a0km away\u200b, co\u00adoperate")
+    assert out == "ten km away, cooperate"
+    assert {e.rule for e in edits} == {"unicode.odd-space", "unicode.invisible"}
+
+
+def test_clean_text_and_typography_are_untouched():
+    text = "“Curly quotes” — dashes, café, Grüße, 東京、中文，全角。\n"
+    out, edits = fix(text)
+    assert out == text and edits == ()

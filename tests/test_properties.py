@@ -1,0 +1,49 @@
+"""Properties of the whole chain over generated documents."""
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from cleaner.api import Cleaner
+from cleaner.errors import InputError
+from cleaner.record import replay, restore_bytes
+
+CLEANER = Cleaner()
+
+words = st.sampled_from(["the", "council", "voted", "on", "Tuesday", "to", "approve", "a", "budget",
+                         "Subscribe", "Share", "café", "â€™s", "&amp;", "\u00a0", "5:19 AM", "…", "\t"])
+lines = st.lists(words, min_size=0, max_size=25).map(" ".join)
+documents = st.lists(lines, min_size=1, max_size=12).map(lambda ls: "\n".join(ls))
+arbitrary = st.text(max_size=300)
+
+
+def _clean(text: str):
+    raw = text.encode("utf-8")
+    try:
+        return raw, CLEANER.clean_bytes(raw, "doc.txt", "doc.txt")
+    except InputError:
+        return raw, None
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(documents, arbitrary))
+def test_chain_properties(text):
+    raw, result = _clean(text)
+    if result is None:
+        return
+    # edits are well formed: sorted, in range, non-overlapping (checked again by replay)
+    for step in result.record["steps"]:
+        previous_end = 0
+        for edit in step["edits"]:
+            assert previous_end <= edit["start"] <= edit["end"]
+            previous_end = edit["end"]
+    assert replay(result.decoded.text, result.record) == result.text
+    assert restore_bytes(result.text, result.record) == raw
+    assert CLEANER.clean_text(result.text) == result.text  # idempotent
+
+
+@settings(max_examples=100)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_never_crash(raw):
+    try:
+        result = CLEANER.clean_bytes(raw, "doc.bin", "doc.txt")
+    except InputError:
+        return
+    assert restore_bytes(result.text, result.record) == raw
