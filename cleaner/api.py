@@ -14,6 +14,7 @@ from cleaner.chain import ChainResult, build_steps, run_chain, select_steps
 from cleaner.errors import CleanerError
 from cleaner.files import Job, Problem, atomic_write, discover, read_source
 from cleaner.record import build_record, dumps
+from cleaner.rules import load_rulebook
 from cleaner.settings import Settings
 from cleaner.steps.decode import Decoded, decode
 
@@ -49,9 +50,10 @@ class Cleaner:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         names = select_steps(self.settings.steps, self.settings.skip)
-        self.options: dict[str, Any] = {}
+        self.rulebook = load_rulebook(self.settings.rule_dirs)
+        self.options: dict[str, Any] = {"rulebook": self.rulebook}
         self.steps = build_steps(names, self.options)
-        self.digest = self.settings.digest()
+        self.digest = self.settings.digest(self.rulebook.digest)
 
     def clean_bytes(self, raw: bytes, source_path: str = "<bytes>",
                     output_path: str | None = None) -> Cleaned:

@@ -14,11 +14,13 @@ from cleaner.errors import CleanerError, StepError, UsageError
 from cleaner.steps.base import Context, Step
 from cleaner.steps.fix_encoding import FixEncoding
 from cleaner.steps.normalize_layout import NormalizeLayout, NormalizeNewlines
+from cleaner.steps.strip_debris import StripDebris
 
 # name -> factory taking the settings mapping; the tuple order is the chain order.
 CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
     ("fix-encoding", lambda options: FixEncoding()),
     ("normalize-newlines", lambda options: NormalizeNewlines()),
+    ("strip-debris", lambda options: StripDebris(options["rulebook"])),
     ("normalize-layout", lambda options: NormalizeLayout()),
 )
 

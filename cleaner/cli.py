@@ -20,6 +20,7 @@ from cleaner.errors import CleanerError
 from cleaner.files import RECORD_SUFFIX, atomic_write
 from cleaner.record import restore_bytes
 from cleaner.report import Summary
+from cleaner.rules import load_rulebook
 from cleaner.settings import DEFAULT_MAX_BYTES, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -58,6 +59,7 @@ def clean(
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of what would change (implies --check)."),
     steps: Optional[str] = typer.Option(None, "--steps", help="Only these steps (comma-separated)."),
     skip: Optional[str] = typer.Option(None, "--skip", help="Skip these steps (comma-separated)."),
+    rules: List[Path] = typer.Option([], "--rules", help="Extra rule folder (repeatable)."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse larger sources."),
     summary: Optional[Path] = typer.Option(None, "--summary", help="Write the corpus summary as JSON here."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only."),
@@ -67,7 +69,8 @@ def clean(
     if (out is None) == (not in_place):
         _fail("give exactly one of --out DIR or --in-place")
     mode = "diff" if diff else "check" if check else "in-place" if in_place else "write"
-    settings = Settings(steps=_names(steps) or None, skip=_names(skip), max_bytes=max_bytes)
+    settings = Settings(steps=_names(steps) or None, skip=_names(skip), max_bytes=max_bytes,
+                        rule_dirs=tuple(rules))
     report = Summary()
     try:
         outcomes = clean_paths(paths, out, settings, mode)
@@ -128,7 +131,8 @@ def restore(
 @app.command("steps")
 def list_steps() -> None:
     """List the chain's steps in order, with what each does."""
-    for (name, _), step in zip(CHAIN, build_steps([n for n, _ in CHAIN], {})):
+    options = {"rulebook": load_rulebook()}
+    for (name, _), step in zip(CHAIN, build_steps([n for n, _ in CHAIN], options)):
         typer.echo(f"{name:22} {step.description}")
 
 

@@ -1,0 +1,195 @@
+"""The rulebook: declarative debris rules loaded from TOML files, and how they match.
+
+One family per file (`rules/newsletter.toml`, ...). Each `[[rule]]` has an
+`id`, a `scope`, `patterns` (Python regexes, literal strings), a `reason`, and
+its own examples: `[[rule.change]]` inputs it must change (with `output`) and
+`keep`, inputs it must leave alone. Word lists (`NAME.txt`, one entry a line)
+beside the rule files are spliced into patterns as `{{NAME}}`.
+
+Scopes:
+- `line`: a pattern must match a whole line (surrounding spaces ignored); the
+  line goes, with its newline. `max_words` (default 25) guards prose.
+- `head` / `tail`: like `line`, but only before the first / after the last
+  prose paragraph (a line of 10+ words ending like a sentence).
+- `block`: a pattern may span lines; the match grows to whole lines.
+- `inline`: only the matched text goes (or `replacement` replaces it).
+Named groups `author`, `date`, `source`, `title` lift metadata.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from cleaner.errors import RuleFileError
+
+SCOPES = ("line", "head", "tail", "block", "inline")
+KINDS = ("remove", "replace")
+RULE_FIELDS = {"id", "scope", "patterns", "reason", "kind", "replacement", "ignorecase", "enabled",
+               "max_words", "change", "keep", "note"}
+METADATA_GROUPS = ("author", "date", "source", "title")
+LIST_REF = re.compile(r"\{\{([a-z][a-z0-9_-]*)\}\}")
+DEFAULT_MAX_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Example:
+    input: str
+    output: str | None  # None: must stay unchanged
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    scope: str
+    regex: re.Pattern
+    reason: str
+    kind: str = "remove"
+    replacement: str = ""
+    max_words: int = DEFAULT_MAX_WORDS
+    examples: tuple[Example, ...] = field(default=(), repr=False)
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    rules: tuple[Rule, ...]
+    digest: str
+
+    def by_id(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+def shipped_rules_dir() -> Path:
+    """`cleaner/rules` inside an installed wheel, else the repository's `rules/`."""
+    packaged = resources.files("cleaner").joinpath("rules")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _fail(path: Path, rule_id: str, field_name: str, problem: str) -> RuleFileError:
+    return RuleFileError(f"{path}: rule {rule_id or '?'}: field {field_name!r}: {problem}")
+
+
+def _load_lists(folder: Path) -> dict[str, list[str]]:
+    lists = {}
+    for path in sorted(folder.glob("*.txt")):
+        entries = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        lists[path.stem] = [e for e in entries if e and not e.startswith("#")]
+    return lists
+
+
+def _splice(pattern: str, lists: dict[str, list[str]], path: Path, rule_id: str) -> str:
+    def alternation(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in lists:
+            raise _fail(path, rule_id, "patterns", f"no word list {name}.txt beside the rule file")
+        words = sorted(lists[name], key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+    return LIST_REF.sub(alternation, pattern)
+
+
+def _compile(raw: dict, path: Path, lists: dict[str, list[str]]) -> re.Pattern:
+    rule_id = raw.get("id", "")
+    patterns = raw.get("patterns")
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+        raise _fail(path, rule_id, "patterns", "must be a non-empty list of strings")
+    body = "|".join(f"(?:{_splice(p, lists, path, rule_id)})" for p in patterns)
+    flags = re.MULTILINE | (re.IGNORECASE if raw.get("ignorecase", True) else 0)
+    if raw.get("scope") in ("line", "head", "tail"):
+        body = rf"^[ \t]*(?:{body})[ \t]*$"
+    try:
+        regex = re.compile(body, flags)
+    except re.error as exc:
+        raise _fail(path, rule_id, "patterns", f"invalid regex: {exc}") from None
+    if set(regex.groupindex) - set(METADATA_GROUPS):
+        raise _fail(path, rule_id, "patterns",
+                    f"named groups may only be {', '.join(METADATA_GROUPS)}")
+    return regex
+
+
+def _examples(raw: dict, path: Path, rule_id: str) -> tuple[Example, ...]:
+    examples = []
+    for item in raw.get("change", []):
+        if not isinstance(item, dict) or not isinstance(item.get("input"), str) \
+                or not isinstance(item.get("output"), str):
+            raise _fail(path, rule_id, "change", "each entry needs string `input` and `output`")
+        examples.append(Example(item["input"], item["output"]))
+    keep = raw.get("keep", [])
+    if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
+        raise _fail(path, rule_id, "keep", "must be a list of strings")
+    examples.extend(Example(k, None) for k in keep)
+    return tuple(examples)
+
+
+def _rule(raw: dict, family: str, path: Path, lists: dict[str, list[str]]) -> Rule | None:
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not re.fullmatch(r"[a-z0-9-]+\.[a-z0-9.-]+", rule_id):
+        raise _fail(path, str(rule_id or ""), "id", "must be a dotted id like family.what-it-matches")
+    unknown = set(raw) - RULE_FIELDS
+    if unknown:
+        raise _fail(path, rule_id, sorted(unknown)[0], "unknown field")
+    if raw.get("scope") not in SCOPES:
+        raise _fail(path, rule_id, "scope", f"must be one of {', '.join(SCOPES)}")
+    kind = raw.get("kind", "remove")
+    if kind not in KINDS:
+        raise _fail(path, rule_id, "kind", f"must be one of {', '.join(KINDS)}")
+    if kind == "replace" and (raw["scope"] != "inline" or not isinstance(raw.get("replacement"), str)):
+        raise _fail(path, rule_id, "replacement", "a replace rule is inline and needs a string replacement")
+    if not isinstance(raw.get("reason"), str) or not raw["reason"].strip():
+        raise _fail(path, rule_id, "reason", "must say why the match is debris")
+    max_words = raw.get("max_words", DEFAULT_MAX_WORDS)
+    if not isinstance(max_words, int) or max_words < 1:
+        raise _fail(path, rule_id, "max_words", "must be a positive integer")
+    regex = _compile(raw, path, lists)
+    if not raw.get("enabled", True):
+        return None
+    return Rule(rule_id, family, raw["scope"], regex, raw["reason"].strip(), kind,
+                raw.get("replacement", ""), max_words, _examples(raw, path, rule_id), str(path))
+
+
+def load_file(path: Path, lists: dict[str, list[str]]) -> list[Rule]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path}: cannot read rule file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(f"{path}: not valid TOML: {exc}") from None
+    family = data.get("family", path.stem)
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise RuleFileError(f"{path}: `rule` must be an array of tables ([[rule]])")
+    rules = [_rule(raw, family, path, lists) for raw in raw_rules]
+    return [r for r in rules if r is not None]
+
+
+def load_rulebook(folders: Sequence[Path] = (), *, shipped: bool = True) -> Rulebook:
+    """Load the shipped rules, then each user folder; duplicate ids are an error."""
+    all_folders = ([shipped_rules_dir()] if shipped else []) + [Path(f) for f in folders]
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    digest = hashlib.sha256()
+    for folder in all_folders:
+        if not folder.is_dir():
+            raise RuleFileError(f"{folder}: rule folder not found")
+        lists = _load_lists(folder)
+        for path in sorted(folder.glob("*.toml")):
+            digest.update(path.read_bytes())
+            for rule in load_file(path, lists):
+                if rule.id in seen:
+                    raise RuleFileError(f"{path}: rule {rule.id}: field 'id': already defined in {seen[rule.id]}")
+                seen[rule.id] = str(path)
+                rules.append(rule)
+        for path in sorted(folder.glob("*.txt")):
+            digest.update(path.read_bytes())
+    return Rulebook(tuple(rules), digest.hexdigest()[:16])
+
+
+def iter_rule_files(folder: Path) -> Iterator[Path]:
+    yield from sorted(folder.glob("*.toml"))

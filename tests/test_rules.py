@@ -1,0 +1,112 @@
+"""Every shipped rule: its own examples pass, it has both kinds, it runs in linear time."""
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+from cleaner.edits import apply_edits, check_edits
+from cleaner.errors import RuleFileError
+from cleaner.rules import Rulebook, load_rulebook
+from cleaner.steps.base import Context
+from cleaner.steps.normalize_layout import NormalizeLayout
+from cleaner.steps.strip_debris import StripDebris
+
+RULEBOOK = load_rulebook()
+EXAMPLES = [(rule, i, ex) for rule in RULEBOOK.rules for i, ex in enumerate(rule.examples)]
+
+
+def apply_rule(rule, text: str) -> str:
+    for step in (StripDebris(Rulebook((rule,), "")), NormalizeLayout()):
+        text = apply_edits(text, check_edits(step.run(text, Context()).edits, len(text)))
+    return text
+
+
+def layout(text: str) -> str:
+    return apply_edits(text, check_edits(NormalizeLayout().run(text, Context()).edits, len(text)))
+
+
+@pytest.mark.parametrize("rule,index,example", EXAMPLES,
+                         ids=[f"{r.id}-{'change' if e.output is not None else 'keep'}{i}" for r, i, e in EXAMPLES])
+def test_rule_example(rule, index, example):
+    expected = layout(example.output if example.output is not None else example.input)
+    assert apply_rule(rule, example.input) == expected
+
+
+@pytest.mark.parametrize("rule", RULEBOOK.rules, ids=lambda r: r.id)
+def test_rule_has_both_kinds_of_example(rule):
+    assert any(e.output is not None for e in rule.examples), f"{rule.id}: no input it must change"
+    assert any(e.output is None for e in rule.examples), f"{rule.id}: no input it must leave alone"
+
+
+ADVERSARIAL = [
+    "a" * 100_000, " " * 100_000, "a " * 50_000, "\n" * 100_000, "*" * 100_000,
+    "Aa " * 33_000, "1:1 " * 25_000, "by " * 33_000, "| " * 50_000, ". " * 50_000,
+    ("Word " * 30 + "\n") * 600, "…" * 100_000, ("a" * 99 + "\n") * 1000,
+]
+
+
+@pytest.mark.parametrize("rule", RULEBOOK.rules, ids=lambda r: r.id)
+def test_rule_runs_in_linear_time_on_hostile_input(rule):
+    literal = "".join(ch for ch in rule.regex.pattern if ch.isalpha())[:40] or "x"
+    for text in ADVERSARIAL + [(literal + " ") * (100_000 // (len(literal) + 1))]:
+        started = time.perf_counter()
+        for _ in rule.regex.finditer(text):
+            pass
+        assert time.perf_counter() - started < 0.5, f"{rule.id} is slow on {text[:20]!r}..."
+
+
+def write_rules(folder: Path, body: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "mine.toml").write_text(body, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("body,field", [
+    ('[[rule]]\nid = "mine.x"\nscope = "line"\nreason = "r"\n', "patterns"),
+    ('[[rule]]\nid = "mine.x"\nscope = "line"\npatterns = ["("]\nreason = "r"\n', "patterns"),
+    ('[[rule]]\nid = "mine.x"\nscope = "page"\npatterns = ["a"]\nreason = "r"\n', "scope"),
+    ('[[rule]]\nid = "mine.x"\nscope = "line"\npatterns = ["a"]\nreason = "r"\ncolour = 1\n', "colour"),
+    ('[[rule]]\nid = "mine.x"\nscope = "line"\npatterns = ["a"]\n', "reason"),
+    ('[[rule]]\nid = "Mine X"\nscope = "line"\npatterns = ["a"]\nreason = "r"\n', "id"),
+    ('[[rule]]\nid = "mine.x"\nscope = "line"\npatterns = ["(?P<who>a)"]\nreason = "r"\n', "patterns"),
+])
+def test_bad_rule_files_name_file_rule_and_field(tmp_path, body, field):
+    folder = write_rules(tmp_path / "rules", body)
+    with pytest.raises(RuleFileError, match=rf"mine\.toml: rule .*: field '{field}'"):
+        load_rulebook([folder])
+
+
+def test_duplicate_ids_and_invalid_toml(tmp_path):
+    dup = write_rules(tmp_path / "dup", '[[rule]]\nid = "navigation.skip-link"\nscope = "line"\n'
+                                        'patterns = ["a"]\nreason = "r"\n')
+    with pytest.raises(RuleFileError, match="already defined"):
+        load_rulebook([dup])
+    broken = write_rules(tmp_path / "broken", "[[rule]\nid=")
+    with pytest.raises(RuleFileError, match="not valid TOML"):
+        load_rulebook([broken])
+
+
+def test_user_rules_apply_and_bad_ones_exit_2(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Paragraph one is here.\nPROMO: buy our mugs today\n")
+    mine = write_rules(tmp_path / "mine", '[[rule]]\nid = "mine.promo"\nscope = "line"\n'
+                                          'patterns = ["promo: .*"]\nreason = "shop promotion"\n')
+    result = CliRunner().invoke(app, ["clean", str(src), "--out", str(tmp_path / "o"), "--rules", str(mine)])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "o" / "a.txt").read_text() == "Paragraph one is here.\n"
+    bad = write_rules(tmp_path / "bad", '[[rule]]\nid = "mine.promo"\nscope = "line"\npatterns = ["("]\nreason = "r"\n')
+    result = CliRunner().invoke(app, ["clean", str(src), "--out", str(tmp_path / "o2"), "--rules", str(bad)])
+    assert result.exit_code == 2 and "mine.toml: rule mine.promo: field 'patterns'" in result.stderr
+    assert not (tmp_path / "o2").exists()
+
+
+def test_word_lists_are_spliced(tmp_path):
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "brands.txt").write_text("# a comment\nAcme Daily\nThe Widget\n")
+    write_rules(folder, '[[rule]]\nid = "mine.brand"\nscope = "line"\npatterns = ["{{brands}}"]\nreason = "r"\n')
+    rule = load_rulebook([folder], shipped=False).rules[0]
+    assert apply_rule(rule, "Acme   Daily\nText stays.") == "Text stays.\n"
