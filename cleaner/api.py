@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from cleaner.chain import ChainResult, build_steps, run_chain, select_steps
+from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_chain, select_steps
 from cleaner.errors import CleanerError
+from cleaner.corpus import corpus_repeats
+from cleaner.guard import over_removal
 from cleaner.files import Job, Problem, atomic_write, discover, read_source
 from cleaner.record import build_record, dumps
 from cleaner.rules import load_rulebook
@@ -47,24 +49,41 @@ class Outcome:
 class Cleaner:
     """A configured chain, built once and reused for every document."""
 
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, corpus: dict[str, Any] | None = None):
         self.settings = settings or Settings()
+        self.corpus = corpus or {}
         names = select_steps(self.settings.steps, self.settings.skip)
         self.rulebook = load_rulebook(self.settings.rule_dirs)
         self.options: dict[str, Any] = {"rulebook": self.rulebook}
         self.steps = build_steps(names, self.options)
+        self.safe_steps = tuple(s for s in self.steps if s.name not in REMOVAL_STEPS)
         self.digest = self.settings.digest(self.rulebook.digest)
 
     def clean_bytes(self, raw: bytes, source_path: str = "<bytes>",
                     output_path: str | None = None) -> Cleaned:
         decoded = decode(raw)
-        result = run_chain(decoded.text, self.steps, source=source_path, options=self.options)
+        result, status, review = self._run(decoded.text, source_path)
         record = build_record(raw, decoded, result, source_path=source_path,
-                              output_path=output_path, settings_digest=self.digest)
+                              output_path=output_path, settings_digest=self.digest,
+                              status=status, review=review)
         return Cleaned(result.text, record, decoded, result)
 
     def clean_text(self, text: str) -> str:
-        return run_chain(text, self.steps, options=self.options).text
+        return self._run(text, "<text>")[0].text
+
+    def _run(self, text: str, source: str) -> tuple[ChainResult, str, dict[str, Any] | None]:
+        """Run the chain; hold back every removal when the guard says it went too far."""
+        result = run_chain(text, self.steps, source=source, options=self.options, corpus=self.corpus)
+        if result.dropped:
+            return result, "dropped", None
+        why = over_removal(text, result.text)
+        if why is None:
+            return result, "cleaned", None
+        proposed = [{"step": run.name, "rule": e.rule, "reason": e.reason, "removed": old}
+                    for run in result.runs if run.name in REMOVAL_STEPS
+                    for e, old in zip(run.edits, run.removed)]
+        kept = run_chain(text, self.safe_steps, source=source, options=self.options)
+        return kept, "needs-review", {"reason": why, "proposed": proposed}
 
 
 def clean_text(text: str, settings: Settings | None = None) -> str:
@@ -122,14 +141,19 @@ def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
     return outcome
 
 
-def clean_paths(paths: Iterable[Path], out_dir: Path | None, settings: Settings | None = None,
+def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | None = None,
                 mode: str = "write") -> Iterator[Outcome]:
     """Clean every source under `paths`, mirroring the tree into `out_dir`.
 
     With mode "in-place" the body replaces the source and the record is
     written beside it. Errors come back as outcomes; the rest goes on.
     """
-    cleaner = Cleaner(settings)
+    settings = settings or Settings()
+    corpus = {}
+    if settings.corpus_repeats:
+        repeated, _ = corpus_repeats(paths, out_dir, settings.max_bytes)
+        corpus["repeated_lines"] = repeated
+    cleaner = Cleaner(settings, corpus)
     for item in discover(paths, out_dir, in_place=(mode == "in-place")):
         if isinstance(item, Problem):
             yield Outcome(item.display, "error", message=item.message)

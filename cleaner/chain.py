@@ -12,6 +12,7 @@ from typing import Any, Callable, Mapping, Sequence
 from cleaner.edits import Edit, apply_edits, check_edits
 from cleaner.errors import CleanerError, StepError, UsageError
 from cleaner.steps.base import Context, Step
+from cleaner.steps.corpus_repeats import StripCorpusRepeats
 from cleaner.steps.fix_encoding import FixEncoding
 from cleaner.steps.normalize_layout import NormalizeLayout, NormalizeNewlines
 from cleaner.steps.strip_debris import StripDebris
@@ -21,10 +22,14 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
     ("fix-encoding", lambda options: FixEncoding()),
     ("normalize-newlines", lambda options: NormalizeNewlines()),
     ("strip-debris", lambda options: StripDebris(options["rulebook"])),
+    ("corpus-repeats", lambda options: StripCorpusRepeats()),
     ("normalize-layout", lambda options: NormalizeLayout()),
 )
 
 STEP_NAMES = tuple(name for name, _ in CHAIN)
+# Steps that remove content (as opposed to repairing or laying it out): the over-removal
+# guard in `cleaner.api` holds them back together.
+REMOVAL_STEPS = frozenset({"strip-debris", "corpus-repeats"})
 
 
 @dataclass(frozen=True)
@@ -61,13 +66,16 @@ def build_steps(names: Sequence[str], options: Mapping[str, Any]) -> tuple[Step,
 
 def run_chain(text: str, steps: Sequence[Step], source: str = "<text>",
               options: Mapping[str, Any] | None = None,
-              metadata: Mapping[str, Any] | None = None) -> ChainResult:
+              metadata: Mapping[str, Any] | None = None,
+              corpus: Mapping[str, Any] | None = None) -> ChainResult:
     """Run each step on the previous step's output, checking and applying its edits."""
     found: dict[str, Any] = dict(metadata or {})
     frozen_options = MappingProxyType(dict(options or {}))
+    frozen_corpus = MappingProxyType(dict(corpus or {}))
     runs = []
     for step in steps:
-        context = Context(source=source, metadata=MappingProxyType(dict(found)), options=frozen_options)
+        context = Context(source=source, metadata=MappingProxyType(dict(found)),
+                          options=frozen_options, corpus=frozen_corpus)
         try:
             result = step.run(text, context)
             edits = check_edits(result.edits, len(text), step.name)

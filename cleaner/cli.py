@@ -14,11 +14,12 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from cleaner.api import Outcome, clean_paths
+from cleaner.api import Cleaner, Outcome, clean_paths
 from cleaner.chain import CHAIN, build_steps
+from cleaner.corpus import corpus_repeats, suggest_rules
 from cleaner.errors import CleanerError
-from cleaner.files import RECORD_SUFFIX, atomic_write
-from cleaner.record import restore_bytes
+from cleaner.files import RECORD_SUFFIX, atomic_write, read_source
+from cleaner.record import explain_lines, restore_bytes, restore_text
 from cleaner.report import Summary
 from cleaner.rules import load_rulebook
 from cleaner.settings import DEFAULT_MAX_BYTES, Settings
@@ -61,6 +62,8 @@ def clean(
     skip: Optional[str] = typer.Option(None, "--skip", help="Skip these steps (comma-separated)."),
     rules: List[Path] = typer.Option([], "--rules", help="Extra rule folder (repeatable)."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse larger sources."),
+    corpus_repeats: bool = typer.Option(False, "--corpus-repeats",
+                                        help="First read the corpus; remove lines found in many documents."),
     summary: Optional[Path] = typer.Option(None, "--summary", help="Write the corpus summary as JSON here."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per edit."),
@@ -70,7 +73,7 @@ def clean(
         _fail("give exactly one of --out DIR or --in-place")
     mode = "diff" if diff else "check" if check else "in-place" if in_place else "write"
     settings = Settings(steps=_names(steps) or None, skip=_names(skip), max_bytes=max_bytes,
-                        rule_dirs=tuple(rules))
+                        rule_dirs=tuple(rules), corpus_repeats=corpus_repeats)
     report = Summary()
     try:
         outcomes = clean_paths(paths, out, settings, mode)
@@ -126,6 +129,41 @@ def restore(
         sys.stdout.flush()
     else:
         atomic_write(to, raw)
+
+
+@app.command()
+def explain(
+    path: Path = typer.Argument(..., help="A source file, or a cleaned body with its record beside it."),
+    record: Optional[Path] = typer.Option(None, "--record", help="Explain from this record."),
+    all_edits: bool = typer.Option(False, "--all", help="Also whitespace and layout edits."),
+) -> None:
+    """Print each removal: source line, step, rule id, reason, removed text."""
+    beside = path.with_name(path.stem + RECORD_SUFFIX)
+    try:
+        if record or beside.is_file():
+            data = json.loads((record or beside).read_text(encoding="utf-8"))
+            source = restore_text(path.read_text(encoding="utf-8"), data)
+        else:
+            cleaned = Cleaner().clean_bytes(read_source(path, DEFAULT_MAX_BYTES), path.name)
+            data, source = cleaned.record, cleaned.decoded.text
+    except (OSError, ValueError, KeyError) as exc:
+        _fail(f"{path}: cannot explain: {exc}")
+    except CleanerError as exc:
+        _fail(f"{path}: {exc}")
+    for line in explain_lines(data, source, all_edits):
+        typer.echo(line)
+
+
+@app.command("suggest-rules")
+def suggest(
+    paths: List[Path] = typer.Argument(..., help="Source files or folders (the corpus)."),
+    min_docs: int = typer.Option(3, "--min-docs", help="Least number of documents a line must recur in."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip larger sources."),
+) -> None:
+    """Print lines that recur across the corpus as proposed rules (TOML), with their counts."""
+    repeated, docs = corpus_repeats(paths, None, max_bytes, min_docs)
+    sys.stdout.write(suggest_rules(repeated, docs))
+    err.print(f"{len(repeated)} repeated lines in {docs} documents", markup=False)
 
 
 @app.command("steps")

@@ -84,8 +84,9 @@ def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = Fa
             body_rel, record_rel = output_names(rel)
             if in_place:
                 output, record = path, path.parent / record_rel.name
-            else:
-                output, record = out_dir / body_rel, out_dir / record_rel
+            else:  # with no output folder (a read-only pass), names are relative to the input
+                base = out_dir if out_dir is not None else root
+                output, record = base / body_rel, base / record_rel
             key = output.resolve()
             if key in claimed:
                 yield Problem(str(path), f"output {output} is already written for {claimed[key]}")

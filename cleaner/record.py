@@ -115,3 +115,22 @@ def restore_bytes(output_text: str, record: Mapping[str, Any]) -> bytes:
         raise CleanerError("restored bytes do not match the recorded source sha256: "
                            "the output or the record was changed after cleaning")
     return raw
+
+
+def explain_lines(record: Mapping[str, Any], source_text: str, all_edits: bool = False) -> list[str]:
+    """One line per removal: `LINE: step rule: reason: removed text` (LINE in the source)."""
+    lines = []
+    if record.get("status") == "needs-review":
+        lines.append(f"needs review: {record['review']['reason']}; removals held back:")
+        lines += [f"  {p['step']} {p['rule']}: {p['reason']}: {p['removed'].strip()[:200]!r}"
+                  for p in record["review"]["proposed"]]
+    for step in record["steps"]:
+        for edit in step["edits"]:
+            if not all_edits and not edit["removed"].strip():
+                continue
+            line = source_text.count("\n", 0, edit["source_start"]) + 1
+            change = repr(edit["removed"].strip()[:200])
+            if edit["replacement"]:
+                change += f" -> {edit['replacement'].strip()[:200]!r}"
+            lines.append(f"{line}: {step['name']} {edit['rule']}: {edit['reason']}: {change}")
+    return lines

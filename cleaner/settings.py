@@ -19,6 +19,7 @@ class Settings:
     skip: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+    corpus_repeats: bool = False
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     def digest(self, rules_digest: str = "") -> str:

@@ -127,3 +127,16 @@ def test_installed_command_end_to_end(corpus, tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "a.txt").read_text() == "First paragraph.\n\nSecond paragraph.\n"
+
+
+def test_explain_lists_removals_from_a_source_and_from_a_record(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Skip to content\nThe council met on Tuesday to vote.\n")
+    direct = run("explain", src / "a.txt")
+    assert direct.exit_code == 0
+    assert direct.stdout.splitlines() == [
+        "1: strip-debris navigation.skip-link: skip-navigation link: 'Skip to content'"]
+    run("clean", src, "--out", tmp_path / "out")
+    from_record = run("explain", tmp_path / "out" / "a.txt")
+    assert from_record.stdout == direct.stdout

@@ -1,0 +1,34 @@
+"""The over-removal guard: a document that would lose most of its prose is kept as it was.
+
+Removal steps are heuristics; when they together take away more than
+`MAX_PROSE_LOSS` of a document's prose words (words in lines that read like
+running text), or leave no prose at all, the likelier story is a page the
+detectors misread, not a page that is mostly debris. Such a document keeps
+its text (only the repair and layout steps run), is marked `needs-review`,
+and its record lists the removals that were proposed.
+"""
+from __future__ import annotations
+
+from cleaner.steps.strip_debris import is_prose
+
+# Above this share of prose words lost, a document goes to review instead.
+MAX_PROSE_LOSS = 0.7
+# Documents with less prose than this are too small to judge.
+MIN_PROSE_WORDS = 40
+
+
+def prose_words(text: str) -> int:
+    return sum(len(line.split()) for line in text.splitlines() if is_prose(line.strip()))
+
+
+def over_removal(before: str, after: str) -> str | None:
+    """Why the removals look wrong, or None when they look fine."""
+    had = prose_words(before)
+    if had < MIN_PROSE_WORDS:
+        return None
+    kept = prose_words(after)
+    if not after.strip():
+        return "every paragraph would be removed"
+    if kept < (1 - MAX_PROSE_LOSS) * had:
+        return f"{had - kept} of {had} prose words would be removed (limit {MAX_PROSE_LOSS:.0%})"
+    return None
