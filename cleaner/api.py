@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_chain, select_steps
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.guard import over_removal
 from cleaner.files import Job, Problem, atomic_write, discover, read_source
@@ -52,9 +52,13 @@ class Cleaner:
     def __init__(self, settings: Settings | None = None, corpus: dict[str, Any] | None = None):
         self.settings = settings or Settings()
         self.corpus = corpus or {}
+        if self.settings.html_favor not in ("precision", "balanced", "recall"):
+            raise UsageError(f"--favor must be precision, balanced or recall, not {self.settings.html_favor!r}")
         names = select_steps(self.settings.steps, self.settings.skip)
         self.rulebook = load_rulebook(self.settings.rule_dirs)
-        self.options: dict[str, Any] = {"rulebook": self.rulebook}
+        self.options: dict[str, Any] = {"rulebook": self.rulebook,
+                                        "html_favor": self.settings.html_favor,
+                                        "html_comments": self.settings.html_comments}
         self.steps = build_steps(names, self.options)
         self.safe_steps = tuple(s for s in self.steps if s.name not in REMOVAL_STEPS)
         self.digest = self.settings.digest(self.rulebook.digest)
@@ -76,7 +80,7 @@ class Cleaner:
         result = run_chain(text, self.steps, source=source, options=self.options, corpus=self.corpus)
         if result.dropped:
             return result, "dropped", None
-        why = over_removal(text, result.text)
+        why = over_removal(result.removal_input or "", result.text)
         if why is None:
             return result, "cleaned", None
         proposed = [{"step": run.name, "rule": e.rule, "reason": e.reason, "removed": old}

@@ -13,14 +13,25 @@ from cleaner.edits import Edit, apply_edits, check_edits
 from cleaner.errors import CleanerError, StepError, UsageError
 from cleaner.steps.base import Context, Step
 from cleaner.steps.corpus_repeats import StripCorpusRepeats
+from cleaner.steps.extract_html import ExtractHtml
+from cleaner.steps.feed_blocks import StripFeedBlocks
+from cleaner.steps.repeated_blocks import StripRepeatedBlocks
+from cleaner.steps.teasers import StripRelatedTeasers
 from cleaner.steps.fix_encoding import FixEncoding
 from cleaner.steps.normalize_layout import NormalizeLayout, NormalizeNewlines
 from cleaner.steps.strip_debris import StripDebris
 
 # name -> factory taking the settings mapping; the tuple order is the chain order.
 CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
+    ("extract-html", lambda options: ExtractHtml(favor=options.get("html_favor", "precision"),
+                                                 comments=options.get("html_comments", False))),
     ("fix-encoding", lambda options: FixEncoding()),
     ("normalize-newlines", lambda options: NormalizeNewlines()),
+    # structural detectors first: the rules below would erase the headers and
+    # repetitions they read
+    ("teasers", lambda options: StripRelatedTeasers()),
+    ("feed-blocks", lambda options: StripFeedBlocks()),
+    ("repeated-blocks", lambda options: StripRepeatedBlocks()),
     ("strip-debris", lambda options: StripDebris(options["rulebook"])),
     ("corpus-repeats", lambda options: StripCorpusRepeats()),
     ("normalize-layout", lambda options: NormalizeLayout()),
@@ -29,7 +40,7 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
 STEP_NAMES = tuple(name for name, _ in CHAIN)
 # Steps that remove content (as opposed to repairing or laying it out): the over-removal
 # guard in `cleaner.api` holds them back together.
-REMOVAL_STEPS = frozenset({"strip-debris", "corpus-repeats"})
+REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "strip-debris", "corpus-repeats"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,7 @@ class ChainResult:
     runs: tuple[StepRun, ...]
     metadata: Mapping[str, Any]
     dropped: str | None = None
+    removal_input: str | None = None  # the text as the first removal step received it
 
 
 def select_steps(only: Sequence[str] | None = None, skip: Sequence[str] = ()) -> tuple[str, ...]:
@@ -73,7 +85,10 @@ def run_chain(text: str, steps: Sequence[Step], source: str = "<text>",
     frozen_options = MappingProxyType(dict(options or {}))
     frozen_corpus = MappingProxyType(dict(corpus or {}))
     runs = []
+    removal_input = None
     for step in steps:
+        if removal_input is None and step.name in REMOVAL_STEPS:
+            removal_input = text
         context = Context(source=source, metadata=MappingProxyType(dict(found)),
                           options=frozen_options, corpus=frozen_corpus)
         try:
@@ -89,5 +104,5 @@ def run_chain(text: str, steps: Sequence[Step], source: str = "<text>",
             found.setdefault(key, value)
         text = apply_edits(text, edits)
         if result.drop:
-            return ChainResult(text, tuple(runs), found, dropped=f"{step.name}: {result.drop}")
-    return ChainResult(text, tuple(runs), found)
+            return ChainResult(text, tuple(runs), found, f"{step.name}: {result.drop}", removal_input)
+    return ChainResult(text, tuple(runs), found, None, removal_input)

@@ -64,6 +64,9 @@ def clean(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse larger sources."),
     corpus_repeats: bool = typer.Option(False, "--corpus-repeats",
                                         help="First read the corpus; remove lines found in many documents."),
+    favor: str = typer.Option("precision", "--favor",
+                              help="HTML extraction: precision, balanced or recall."),
+    keep_comments: bool = typer.Option(False, "--keep-comments", help="HTML: keep reader comments."),
     summary: Optional[Path] = typer.Option(None, "--summary", help="Write the corpus summary as JSON here."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per edit."),
@@ -73,7 +76,8 @@ def clean(
         _fail("give exactly one of --out DIR or --in-place")
     mode = "diff" if diff else "check" if check else "in-place" if in_place else "write"
     settings = Settings(steps=_names(steps) or None, skip=_names(skip), max_bytes=max_bytes,
-                        rule_dirs=tuple(rules), corpus_repeats=corpus_repeats)
+                        rule_dirs=tuple(rules), corpus_repeats=corpus_repeats,
+                        html_favor=favor, html_comments=keep_comments)
     report = Summary()
     try:
         outcomes = clean_paths(paths, out, settings, mode)

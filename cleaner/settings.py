@@ -20,6 +20,8 @@ class Settings:
     rule_dirs: tuple[Path, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
     corpus_repeats: bool = False
+    html_favor: str = "precision"  # precision, balanced or recall (trafilatura's modes)
+    html_comments: bool = False
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     def digest(self, rules_digest: str = "") -> str:

@@ -94,7 +94,8 @@ def test_verbose_prints_one_line_per_edit(corpus, tmp_path):
 def test_steps_command_lists_the_chain_in_order():
     result = run("steps")
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names[0] == "fix-encoding" and names[-1] == "normalize-layout"
+    assert names[0] == "extract-html" and names[-1] == "normalize-layout"
+    assert names.index("fix-encoding") < names.index("strip-debris")
 
 
 def test_restore_gives_back_the_source_bytes(corpus, tmp_path):

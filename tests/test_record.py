@@ -48,7 +48,7 @@ def test_source_offsets_point_at_the_removed_text_in_the_source():
                 assert source[edit["source_start"]:edit["source_end"]] == edit["removed"]
             else:
                 assert edit["source_start"] <= edit["source_end"] <= len(source)
-    ftfy_edit = result.record["steps"][0]["edits"][0]
+    ftfy_edit = next(s for s in result.record["steps"] if s["name"] == "fix-encoding")["edits"][0]
     assert source[ftfy_edit["source_start"]:ftfy_edit["source_end"]] == "â€™"
 
 

@@ -8,8 +8,8 @@ invisible characters (zero-width space, word joiner, stray BOM, soft hyphen).
 
 Deliberately kept: curly quotes and dashes (typography, not damage),
 full-width characters (proper in CJK text), and line breaks (left to
-normalize-layout). When the document is HTML, entities are left for the
-HTML extractor.
+normalize-layout). Runs after extract-html, so on an HTML page it sees the
+extracted text, not the markup.
 """
 from __future__ import annotations
 
@@ -35,8 +35,7 @@ ODD_SPACE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\
 INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 OWN_FIX = re.compile(f"[{ODD_SPACE}{INVISIBLE}]")
 ANY_FIX = re.compile(NEEDS_FTFY.pattern + f"|[{ODD_SPACE}{INVISIBLE}]")
-# Above this length a line's repair is recorded as one span: a character diff would cost too much.
-MAX_DIFF_LINE = 20_000
+TOKEN = re.compile(r"\s+|[^\s]+")
 
 
 def _own_fix(line: str) -> str:
@@ -55,23 +54,37 @@ def _label(old: str, new: str, ftfy_reason: str) -> tuple[str, str]:
     return "encoding.ftfy", ftfy_reason
 
 
+def _trim(old: str, new: str) -> tuple[int, int]:
+    """Lengths of the common prefix and suffix of two strings."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
 def _line_edits(line: str, offset: int, fixed: str, reason: str) -> list[Edit]:
-    if len(line) > MAX_DIFF_LINE:
-        head = 0
-        while head < min(len(line), len(fixed)) and line[head] == fixed[head]:
-            head += 1
-        tail = 0
-        while tail < min(len(line), len(fixed)) - head and line[-1 - tail] == fixed[-1 - tail]:
-            tail += 1
-        opcodes = [("replace", head, len(line) - tail, head, len(fixed) - tail)]
-    else:
-        opcodes = difflib.SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
+    """Edits turning `line` into `fixed`: tokens aligned first, then each changed run trimmed."""
+    old_tokens, new_tokens = TOKEN.findall(line), TOKEN.findall(fixed)
+    old_starts = [0]
+    for token in old_tokens:
+        old_starts.append(old_starts[-1] + len(token))
+    new_starts = [0]
+    for token in new_tokens:
+        new_starts.append(new_starts[-1] + len(token))
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     edits = []
-    for tag, i1, i2, j1, j2 in opcodes:
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        rule, why = _label(line[i1:i2], fixed[j1:j2], reason)
-        edits.append(Edit(offset + i1, offset + i2, fixed[j1:j2], rule, why))
+        a, b = old_starts[i1], old_starts[i2]
+        c, d = new_starts[j1], new_starts[j2]
+        head, tail = _trim(line[a:b], fixed[c:d])
+        old, new = line[a + head:b - tail], fixed[c + head:d - tail]
+        rule, why = _label(old, new, reason)
+        edits.append(Edit(offset + a + head, offset + b - tail, new, rule, why))
     return edits
 
 
@@ -84,26 +97,24 @@ class FixEncoding:
     def __init__(self) -> None:
         self._config = ftfy.TextFixerConfig(
             uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False)
-        self._html_config = self._config._replace(unescape_html=False)
 
     def run(self, text: str, context: Context) -> StepResult:
         if text.isascii() and not NEEDS_FTFY.search(text):
             return StepResult()
-        config = self._html_config if context.options.get("is_html") else self._config
         edits: list[Edit] = []
         offset = 0
         for line in text.splitlines(keepends=True):
             if ANY_FIX.search(line):
-                edits.extend(self._fix_line(line, offset, config))
+                edits.extend(self._fix_line(line, offset))
             offset += len(line)
         return StepResult(edits=tuple(edits))
 
-    def _fix_line(self, line: str, offset: int, config) -> list[Edit]:
+    def _fix_line(self, line: str, offset: int) -> list[Edit]:
         body = line.rstrip("\r\n")
         reason = "ftfy"
         fixed = body
         if NEEDS_FTFY.search(body):
-            explained = ftfy.fix_and_explain(body, config)
+            explained = ftfy.fix_and_explain(body, self._config)
             fixed = explained.text
             reason = _explain(explained.explanation or [])
         fixed = _own_fix(fixed)

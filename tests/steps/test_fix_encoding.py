@@ -4,8 +4,8 @@ from cleaner.steps.base import Context
 from cleaner.steps.fix_encoding import FixEncoding
 
 
-def fix(text, **options):
-    result = FixEncoding().run(text, Context(options=options))
+def fix(text):
+    result = FixEncoding().run(text, Context())
     edits = check_edits(result.edits, len(text))
     return apply_edits(text, edits), edits
 
@@ -22,11 +22,6 @@ def test_entities_ligatures_and_controls():
     assert out == "Fish & chips, a fine day."
 
 
-def test_entities_are_left_for_the_html_extractor():
-    out, edits = fix("Fish &amp; chips", is_html=True)
-    assert out == "Fish &amp; chips" and not edits
-
-
 def test_odd_spaces_and_invisible_characters():
     out, edits = fix("ten\u00a0km away\u200b, co\u00adoperate")
     assert out == "ten km away, cooperate"
@@ -37,3 +32,9 @@ def test_clean_text_and_typography_are_untouched():
     text = "“Curly quotes” — dashes, café, Grüße, 東京、中文，全角。\n"
     out, edits = fix(text)
     assert out == text and edits == ()
+
+
+def test_several_repairs_on_one_line_are_separate_tight_edits():
+    out, edits = fix("Itâ€™s the cafÃ© near the ministerâ€™s office, said the mayorâ€™s aide.")
+    assert out == "It’s the café near the minister’s office, said the mayor’s aide."
+    assert [e.replacement for e in edits] == ["’", "é", "’", "’"]

@@ -1,0 +1,126 @@
+"""extract-html: the article's main text out of a saved HTML page.
+
+Runs only on documents that are HTML (by file name or by content). The
+extraction is one edit that replaces the whole page with trafilatura's main
+text (paragraphs one per line); its record keeps the page, so `restore`
+still gives the original bytes back. Metadata found in the page (title,
+author, date, site name, URL) goes to the record. When trafilatura finds
+nothing, beautifulsoup4 gives the visible text of the page minus scripts,
+styles and obvious chrome elements, and the rule id says which path was
+taken. Every later step (debris rules, detectors, typos, layout) then runs on
+the extracted text.
+
+Hostile pages are bounded: a page over `max_elements` elements is refused by
+trafilatura and goes to the fallback; a page taking longer than `timeout`
+seconds is an error for that file alone.
+"""
+from __future__ import annotations
+
+import re
+import signal
+import threading
+from contextlib import contextmanager
+from typing import Any
+
+from cleaner.edits import Edit
+from cleaner.errors import StepError
+from cleaner.steps.base import Context, StepResult
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+HTML_START = re.compile(r"\A(?:\s|<!--.{0,2000}?-->|<\?xml[^>]{0,200}>)*<(?:!doctype\s+html|html|head|body)\b",
+                        re.IGNORECASE | re.DOTALL)
+CHROME_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form")
+METADATA_FIELDS = (("title", "title"), ("author", "author"), ("date", "date"),
+                   ("sitename", "site"), ("url", "url"))
+
+
+def is_html(text: str, source: str = "") -> bool:
+    """HTML by file name, or by what the document starts with."""
+    return source.lower().endswith(HTML_SUFFIXES) or bool(HTML_START.match(text[:4096]))
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise StepError after `seconds` (main thread only; elsewhere, no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise StepError(f"extract-html: gave up after {seconds:g} s (time limit per document)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _soup_text(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(CHROME_TAGS):
+        tag.decompose()
+    root = soup.body or soup
+    lines = (" ".join(line.split()) for line in root.get_text("\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+class ExtractHtml:
+    """Replace an HTML page by its main text (trafilatura; beautifulsoup4 as fallback)."""
+
+    name = "extract-html"
+    description = "extract the article's main text and metadata from HTML pages (trafilatura)"
+
+    def __init__(self, favor: str = "precision", comments: bool = False,
+                 timeout: float = 20.0, max_elements: int = 200_000):
+        if favor not in ("precision", "balanced", "recall"):
+            raise ValueError(f"favor must be precision, balanced or recall, not {favor!r}")
+        self.favor, self.comments = favor, comments
+        self.timeout, self.max_elements = timeout, max_elements
+        self._config = None
+
+    def _trafilatura_config(self):
+        if self._config is None:
+            from trafilatura.settings import use_config
+
+            self._config = use_config()
+            self._config.set("DEFAULT", "MAX_TREE_SIZE", str(self.max_elements))
+            self._config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # bounded by time_limit instead
+            # the extensive date search (dateparser) costs more than the whole extraction
+            self._config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+        return self._config
+
+    def run(self, text: str, context: Context) -> StepResult:
+        if not is_html(text, context.source):
+            return StepResult()
+        try:
+            with time_limit(self.timeout):
+                extracted, metadata, path = self._extract(text)
+        except RecursionError:
+            raise StepError("extract-html: markup nested too deeply to parse") from None
+        dropped = len(text) - len(extracted)
+        reason = (f"main text extracted from HTML by {path} "
+                  f"({dropped} characters of markup and page text dropped)")
+        return StepResult(edits=(Edit(0, len(text), extracted, f"extract-html.{path}", reason),),
+                          metadata=metadata)
+
+    def _extract(self, html: str) -> tuple[str, dict[str, Any], str]:
+        import trafilatura
+
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=self.comments,
+            favor_precision=self.favor == "precision", favor_recall=self.favor == "recall",
+            deduplicate=False, config=self._trafilatura_config())
+        text = (document.text or "") if document is not None else ""
+        if self.comments and document is not None and document.comments:
+            text = f"{text}\n{document.comments}"
+        if text.strip():
+            metadata = {key: str(getattr(document, attr)).strip() for attr, key in METADATA_FIELDS
+                        if getattr(document, attr, None)}
+            return text.strip() + "\n", metadata, "trafilatura"
+        fallback = _soup_text(html)
+        return (fallback + "\n" if fallback else ""), {}, "beautifulsoup"

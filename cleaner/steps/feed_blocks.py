@@ -1,0 +1,207 @@
+"""feed-blocks: news-feed and sidebar blocks, a run of timestamped items.
+
+Removes, as one edit, a block such as a "Latest news" sidebar: an optional
+header line from a short list ("News feed", "Most read", "Trending"...), then
+a run of items, each led by a timestamp line ("5:19 AM", "18:04",
+"3 hours ago", "Yesterday", "Dec. 22, 2024 10:15") or a timestamp prefixed to
+a headline ("2h ago - Headline"), each followed by at most a short headline
+and a one-line summary, and an optional footer ("More news", "See all").
+All timestamps of a run share one format, as a feed's do (relative times,
+"2h ago" or "Yesterday", count as one).
+
+Keeps: times mentioned in prose ("At 5:19 AM the quake struck"), timelines
+and schedules in chronological order (a feed lists the newest first), items
+of three or more paragraphs (a live blog, not a sidebar), and any block that
+would hold most of the document (then the "feed" is the article). Where the
+block starts and ends is read from its header: without one, lines before the
+first timestamp and after the last are taken only when they cannot be an
+item's headline. Relies on lines separated by "\\n"; blank lines and
+surrounding spaces may occur anywhere.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from cleaner.edits import Edit
+from cleaner.steps.base import Context, StepResult
+
+_CLOCK = (r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?\s?m\.?)?|\d{1,2}\s?[ap]\.?\s?m\.?)"
+          r"(?:\s(?-i:[A-Z]{2,4}))?")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s)?"
+_DATE = (_WEEKDAY + rf"(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s\d{{4}})?"
+         rf"|\d{{1,2}}\.?\s{_MONTH},?(?:\s\d{{4}})?"
+         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
+_RELATIVE = (r"(?:(?:\d{1,3}\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?"
+             r"|w|wks?|weeks?|mos?|months?)|an?\s(?:minute|hour|day|week|month))\sago"
+             r"|just\snow|yesterday|today)")
+# A date alone is left out on purpose: a list of dates is as often a timeline as a feed.
+_TIMESTAMP = (rf"(?:(?P<relative>{_RELATIVE})(?:,?\s(?:at\s)?{_CLOCK})?"
+              rf"|{_DATE},?\s(?:at\s|-\s|\|\s)?{_CLOCK}"
+              rf"|(?P<clock>{_CLOCK})(?P<date>,?\s(?:on\s)?{_DATE})?)")
+TIMESTAMP_LINE = re.compile(rf"(?P<ts>{_TIMESTAMP})\s?[|·•\-–—]?", re.I)
+# A timestamp glued to a headline: "3h ago - Headline", "18:04 | Headline", "2h ago Headline".
+TIMESTAMP_PREFIX = re.compile(
+    rf"(?P<ts>{_TIMESTAMP})\s?(?P<sep>[|·•:\-–—]\s?|\s)(?![ap]\.?\s?m\b)"
+    r"(?=[\"'“‘(]?(?-i:[A-Z0-9]))", re.I)
+CLOCK_PARTS = re.compile(r"(\d{1,2})(?::(\d{2}))?\s?([ap])?", re.I)
+LETTERS = re.compile(r"[^\W\d_]+")
+DIGITS = re.compile(r"\d+")
+
+HEADERS = frozenset({
+    "news feed", "newsfeed", "latest", "latest news", "latest stories", "latest headlines",
+    "latest updates", "most read", "most popular", "most viewed", "most shared", "trending",
+    "trending now", "top stories", "top news", "live updates", "just in", "breaking news",
+    "recent news", "recent posts", "recent stories", "news", "headlines"})
+FOOTERS = frozenset({
+    "more news", "more stories", "more headlines", "see all", "see more", "view all", "view more",
+    "load more", "show more", "all news", "more"})
+
+# A headline is short; a "one-line" summary can be a long sentence, but a line
+# above MAX_SUMMARY_WORDS is an article paragraph, not the teaser of one.
+MAX_HEADLINE_WORDS = 25
+MAX_SUMMARY_WORDS = 120
+MAX_ITEM_LINES = 2  # after a timestamp line: a headline and a summary
+# Two items under a feed header; without one, a dateline and an update note
+# in an article can look like two items, so three are needed.
+MIN_ITEMS_WITH_HEADER = 2
+MIN_ITEMS = 3
+# A "feed" holding more than this share of the document's text is the content (a live blog).
+MAX_SHARE = 0.5
+
+
+class Stamp(NamedTuple):
+    kind: str  # "line": the timestamp is the whole line; "prefix": a headline follows it
+    shape: str  # the format, e.g. "0:0a" for "5:19 AM": a feed's items all share one
+    minutes: int | None  # minute of the day, for a bare clock time
+
+
+def _timestamp(line: str) -> Stamp | None:
+    s = line.strip()
+    match, kind = TIMESTAMP_LINE.fullmatch(s), "line"
+    if not match:
+        match, kind = TIMESTAMP_PREFIX.match(s), "prefix"
+        if not match or not _is_headline(s[match.end():]) or s[-1] in ".!?":
+            return None
+        # "Today in pictures" is a menu entry: a word-only timestamp needs a separator.
+        if match.group("sep").isspace() and not any(c.isdigit() for c in match.group("ts")):
+            return None
+    shape = DIGITS.sub("0", LETTERS.sub("a", match.group("ts"))).replace(" ", "")
+    if match.group("relative"):
+        shape = "relative"  # "2h ago", "3 days ago", "Yesterday": one format family in a feed
+    clock = match.group("clock")
+    if clock is None or match.group("date"):
+        return Stamp(kind, shape, None)
+    hour, minute, half = CLOCK_PARTS.match(clock).groups()
+    minutes = (int(hour) % 12 + (12 if half.lower() == "p" else 0) if half else int(hour)) * 60
+    return Stamp(kind, shape, minutes + int(minute or 0))
+
+
+def _label(line: str) -> str:
+    return line.strip().strip(":»›>|-–— ").lower()
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith((",", ";", ":"))
+
+
+def _chronological(minutes: list[int | None]) -> bool:
+    """Bare clock times that mostly go up: a timeline or a schedule, not a newest-first feed."""
+    if None in minutes:
+        return False
+    ups = sum(b > a for a, b in zip(minutes, minutes[1:]))
+    downs = sum(b < a for a, b in zip(minutes, minutes[1:]))
+    return ups > downs
+
+
+class StripFeedBlocks:
+    """Remove news-feed and sidebar blocks made of timestamped items."""
+
+    name = "feed-blocks"
+    description = "news-feed and sidebar blocks: timestamped headlines and summaries"
+
+    def run(self, text: str, context: Context) -> StepResult:
+        lines = text.split("\n")
+        starts, offset = [], 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        where = [i for i, line in enumerate(lines) if line.strip()]
+        rows = [lines[i].strip() for i in where]
+        stamps = [_timestamp(row) for row in rows]
+        total = sum(map(len, rows)) or 1
+        edits, k = [], 0
+        while k < len(rows):
+            block = _block(rows, stamps, k) if stamps[k] else None
+            if block is None:
+                k += 1
+                continue
+            first, last = block
+            if sum(map(len, rows[first:last + 1])) <= MAX_SHARE * total:
+                end = min(starts[where[last]] + len(lines[where[last]]) + 1, len(text))
+                edits.append(Edit(starts[where[first]], end, "", "feed-blocks.timestamped-run",
+                                  "news-feed sidebar (timestamps and headlines)"))
+            k = last + 1
+        return StepResult(edits=tuple(edits))
+
+
+def _block(rows: list[str], stamps: list[Stamp | None], k: int) -> tuple[int, int] | None:
+    """First and last row of the feed whose first timestamp is row k, or None."""
+    items, gaps, j = [k], [], k
+    while True:
+        limit = MAX_ITEM_LINES if stamps[j].kind == "line" else MAX_ITEM_LINES - 1
+        n = 1
+        while j + n < len(rows) and not stamps[j + n] and n <= limit:
+            n += 1
+        follows = stamps[j + n] if j + n < len(rows) else None
+        if not follows or follows[:2] != stamps[k][:2] or not _fits(rows, stamps, j, n - 1):
+            break
+        gaps.append(n - 1)
+        j += n
+        items.append(j)
+    before = rows[k - 1] if k > 0 else ""
+    header = _label(before) in HEADERS
+    if len(items) < (MIN_ITEMS_WITH_HEADER if header else MIN_ITEMS):
+        return None
+    if _chronological([stamps[i].minutes for i in items]):
+        return None
+    first, last = k, j
+    if header:
+        first, last = k - 1, j + _tail(rows, stamps, j, max(gaps))
+    elif _could_lead(before, rows, items) and k > 1 and _label(rows[k - 2]) in HEADERS:
+        # Header, then the first headline above its timestamp: each headline leads its item.
+        first, last = k - 2, j + _tail(rows, stamps, j, max(gaps) - 1)
+    elif not _could_lead(before, rows, items):
+        last = j + _tail(rows, stamps, j, max(gaps))
+    if last + 1 < len(rows) and _label(rows[last + 1]) in FOOTERS:
+        last += 1
+    return first, last
+
+
+def _could_lead(line: str, rows: list[str], items: list[int]) -> bool:
+    """Whether the line above the first timestamp can be the first item's headline.
+
+    It must look like a headline, and end in a full stop only if the feed's do."""
+    if not _is_headline(line):
+        return False
+    periods = any(rows[i + 1].endswith(".") for i in items[:-1])
+    return periods or not line.endswith(".")
+
+
+def _fits(rows: list[str], stamps: list[Stamp | None], j: int, n: int) -> bool:
+    """Whether the n rows after timestamp row j can be an item's headline and summary."""
+    if n == 0:
+        return stamps[j].kind == "prefix"  # a bare timestamp line needs a headline
+    if n == 2 and not _is_headline(rows[j + 1]):
+        return False
+    return all(len(rows[j + m].split()) <= MAX_SUMMARY_WORDS for m in range(1, n + 1))
+
+
+def _tail(rows: list[str], stamps: list[Stamp | None], j: int, want: int) -> int:
+    """How many rows after the last timestamp belong to its item: as many as the others had."""
+    available = 0
+    while available < want and j + available + 1 < len(rows) and not stamps[j + available + 1]:
+        available += 1
+    return next((n for n in range(available, 0, -1) if _fits(rows, stamps, j, n)), 0)

@@ -1,0 +1,129 @@
+"""repeated-blocks: short widget lines that stutter, and what they enclose.
+
+Removes a short non-prose line ("Subscribe", "* indicates required", "Load
+more") that recurs at least three times, each occurrence within three lines
+of the previous with only short lines between, in a stretch made mostly of
+repeats: a form or widget rendered over and over. A group of lines repeated
+back to back is caught the same way, line by line. Once a line has shown
+itself a widget's this way, its other occurrences in the page go too. A
+short line sitting once inside such a stretch (a newsletter name inside the
+repeated form) goes as a remnant of the widget.
+
+Keeps: prose (a line ending in a full stop, or longer than a few words, even
+a pull quote printed twice), any line repeated only twice, and repeats far
+apart or around other content (section headings like "Our verdict" before
+each part of a story, "Buy now" under each product of a buying guide, a
+label after each item of a short list): a structure that repeats around
+content is the article's. Lines of digits or symbols only (score tables,
+separators) are left alone. Relies on lines separated by "\\n"; blank lines
+between repeats are allowed.
+
+There is no separate "form-remnants" step: a step sees only its input, so
+once the repeated lines are gone nothing shows where the form was. The
+evidence for a remnant is the repetition around it, so remnants are removed
+here (rule `repeated-blocks.widget-remnant`), in the same pass.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from cleaner.edits import Edit
+from cleaner.steps.base import Context, StepResult
+
+MAX_WORDS = 8  # a button, prompt or menu entry; longer lines are prose or headlines
+MAX_CHARS = 60
+# Three occurrences: twice is how content repeats (a pull quote, a heading
+# echoed at the end); a widget rendered over and over shows at least three.
+MIN_REPEATS = 3
+# At most this many rows from one occurrence to the next (three lines between):
+# a form re-rendered inline, not a heading that returns after a paragraph.
+MAX_GAP = 4
+# In a widget zone nearly every line recurs; a list whose items each carry the
+# same label ("See it now" under every product) has as many one-off lines as labels.
+MAX_ONE_OFF_SHARE = 0.25
+SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]*$")
+LETTER = re.compile(r"[^\W\d_]")
+REPEATED = "repeated-blocks.repeated-line"
+REMNANT = "repeated-blocks.widget-remnant"
+
+
+def _is_widget_line(line: str) -> bool:
+    """Short, with a letter, and no sentence-ending punctuation ("Loading..." is not a sentence)."""
+    return (len(line) <= MAX_CHARS and len(line.split()) <= MAX_WORDS
+            and bool(LETTER.search(line)) and not SENTENCE_END.search(line))
+
+
+def _chains(rows: list[str]) -> list[list[int]]:
+    """Runs of occurrences of one widget line, each within MAX_GAP rows of the previous
+    and with only widget lines between."""
+    widget = [_is_widget_line(row) for row in rows]
+    seen: dict[str, list[int]] = defaultdict(list)
+    for k, row in enumerate(rows):
+        if widget[k]:
+            seen[row].append(k)
+    chains = []
+    for places in seen.values():
+        if len(places) < MIN_REPEATS:
+            continue
+        chain = [places[0]]
+        for k in places[1:]:
+            # A longer line in between is content: a label repeated under each item of a list.
+            if k - chain[-1] > MAX_GAP or not all(widget[chain[-1] + 1:k]):
+                if len(chain) >= MIN_REPEATS:
+                    chains.append(chain)
+                chain = []
+            chain.append(k)
+        if len(chain) >= MIN_REPEATS:
+            chains.append(chain)
+    return chains
+
+
+def _is_widget_zone(rows: list[str], chain: list[int]) -> bool:
+    """Whether the lines from the chain's first occurrence to its last are mostly repeats."""
+    span = rows[chain[0]:chain[-1] + 1]
+    counts = Counter(span)
+    return sum(counts[row] == 1 for row in span) <= MAX_ONE_OFF_SHARE * len(span)
+
+
+class StripRepeatedBlocks:
+    """Remove short form and widget lines repeated close together, and their remnants."""
+
+    name = "repeated-blocks"
+    description = "short form and widget lines repeated close together in the page"
+
+    def run(self, text: str, context: Context) -> StepResult:
+        lines = text.split("\n")
+        starts, offset = [], 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        where = [i for i, line in enumerate(lines) if line.strip()]
+        rows = [lines[i].strip() for i in where]
+        counts = Counter(rows)
+        removed: dict[int, tuple[str, str]] = {}
+        alive = list(range(len(rows)))
+        # Removing one widget's lines can bring another's repeats close together:
+        # look again until nothing changes, so that the output has none left.
+        while True:
+            kept = [rows[k] for k in alive]
+            chains = [chain for chain in _chains(kept) if _is_widget_zone(kept, chain)]
+            if not chains:
+                break
+            # A line shown to be a widget's by its stutter is the widget's wherever it appears.
+            widget_lines = {kept[chain[0]] for chain in chains}
+            for k, row in enumerate(kept):
+                if row in widget_lines:
+                    removed[alive[k]] = (REPEATED, f"line repeated {counts[row]} times "
+                                                   "in the page (form or widget)")
+            for chain in chains:
+                for k in range(chain[0] + 1, chain[-1]):
+                    removed.setdefault(alive[k], (REMNANT, "short line inside a repeated "
+                                                           "form or widget"))
+            alive = [k for k in alive if k not in removed]
+        edits = []
+        for k in sorted(removed):
+            i = where[k]
+            end = min(starts[i] + len(lines[i]) + 1, len(text))
+            edits.append(Edit(starts[i], end, "", *removed[k]))
+        return StepResult(edits=tuple(edits))

@@ -1,0 +1,125 @@
+"""teasers: related-article teasers, a headline over a summary cut short.
+
+Removes a headline-like line (a few words, no closing punctuation, not a
+question) followed by a summary line that was cut by a length limit: it ends
+in "…" or "..." right after a letter, digit or comma ("... drone vulner…"),
+and the sentence it cuts has at least four words. Both lines go as one edit;
+a run of such pairs (only blank lines between them) goes as one edit too, and
+inside a run a cut marked by a spaced ellipsis ("... the …") is accepted.
+Truncated lines right after a teaser belong to it; three or more truncated
+lines in a row with no headline are a teaser list (rule
+`teasers.truncated-list`).
+
+Keeps: an ellipsis used for style ("and then... nothing.", "Here's the thing
+…", "Sigh..."), a paragraph after a question ("Why does this matter?" /
+"Because once you see it …"), a summary that ends in a full stop before
+the dots ("... said...."), a paragraph longer than a teaser, and one or
+two truncated lines with no headline above them. Relies on lines separated by
+"\\n"; blank lines between the headline and the summary are allowed.
+"""
+from __future__ import annotations
+
+import re
+
+from cleaner.edits import Edit
+from cleaner.steps.base import Context, StepResult
+
+# The dots, then optional closing brackets: "vulner…", "the ...", "[…]".
+# Four dots are a full stop and an ellipsis: the sentence ended, nothing was cut.
+ELLIPSIS = re.compile(r"(?:\s?\[\s?(?:…|\.{3})\s?\]|…|(?<!\.)\.{3})\s*$")
+# The character before a length cut: a word character, or a comma or dash left hanging.
+CUT = re.compile(r"[^\W_][\"'”’)]?$|[,–—-]$")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+MAX_HEADLINE_WORDS = 16  # longer lines are paragraphs or list items, not headlines
+# A teaser's summary is one or two sentences, cut at a fixed length; an
+# ellipsis after a longer line ends an article paragraph.
+MAX_SUMMARY_WORDS = 70
+# A cut sentence has words before the cut: "Sigh..." after a full sentence is
+# style, and "More news..." or "Take me to..." is a link label.
+MIN_CUT_WORDS = 4
+# Truncated lines with no headline: three in a row are a list of teasers,
+# one or two can be an article's own trailing-off sentences.
+MIN_LIST_LINES = 3
+RUN_MIN_PAIRS = 2  # from two pairs on, a spaced ellipsis ("the …") also counts as a cut
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return (2 <= len(words) <= MAX_HEADLINE_WORDS and not ELLIPSIS.search(line)
+            and line[-1] not in ".!?:;,"
+            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«"))
+
+
+def _cut(line: str) -> str | None:
+    """"tight" for "...vulner…", "spaced" for "...the …", None when no length cut shows."""
+    match = ELLIPSIS.search(line)
+    if not match or len(line.split()) > MAX_SUMMARY_WORDS:
+        return None
+    body = line[:match.start()]
+    last_sentence = SENTENCE_END.split(body)[-1]
+    if sum(any(c.isalpha() for c in word) for word in last_sentence.split()) < MIN_CUT_WORDS:
+        return None
+    if CUT.search(body):
+        return "tight"
+    return "spaced" if CUT.search(body.rstrip()) else None
+
+
+class StripRelatedTeasers:
+    """Remove related-article teasers: a headline and a truncated summary."""
+
+    name = "teasers"
+    description = "related-article teasers: a headline over a summary cut with an ellipsis"
+
+    def run(self, text: str, context: Context) -> StepResult:
+        lines = text.split("\n")
+        starts, offset = [], 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        rows = [i for i, line in enumerate(lines) if line.strip()]
+        pairs = []  # (headline row index, last summary row index, cut kind)
+        lists = []  # (first, last) row index of truncated lines with no headline
+        k = 0
+        cuts = [_cut(lines[i].strip()) for i in rows]
+        while k + 1 < len(rows):
+            paired = cuts[k + 1] and _is_headline(lines[rows[k]].strip())
+            if not paired and not cuts[k]:
+                k += 1
+                continue
+            # Truncated lines right after a teaser are more of it (headline and
+            # summary on one line); taking them all also keeps the step idempotent.
+            last = k + 1 if paired else k
+            while last + 1 < len(rows) and cuts[last + 1]:
+                last += 1
+            if paired:
+                pairs.append((k, last, cuts[k + 1]))
+            elif last - k + 1 >= MIN_LIST_LINES:
+                lists.append((k, last))
+            k = last + 1
+        edits = []
+        for run in _runs(pairs):
+            if len(run) < RUN_MIN_PAIRS and run[0][2] != "tight":
+                continue
+            first, last = rows[run[0][0]], rows[run[-1][1]]
+            end = min(starts[last] + len(lines[last]) + 1, len(text))
+            reason = "related-article teaser (headline and truncated summary)"
+            if len(run) > 1:
+                reason = f"related-article teasers ({len(run)} headlines and truncated summaries)"
+            edits.append(Edit(starts[first], end, "", "teasers.truncated-summary", reason))
+        for first, last in lists:
+            end = min(starts[rows[last]] + len(lines[rows[last]]) + 1, len(text))
+            edits.append(Edit(starts[rows[first]], end, "", "teasers.truncated-list",
+                              f"list of {last - first + 1} truncated teaser lines"))
+        return StepResult(edits=tuple(sorted(edits, key=lambda edit: edit.start)))
+
+
+def _runs(pairs: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Group pairs that follow each other directly (only blank lines between)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for pair in pairs:
+        if runs and runs[-1][-1][1] + 1 == pair[0]:
+            runs[-1].append(pair)
+        else:
+            runs.append([pair])
+    return runs

@@ -1,0 +1,105 @@
+"""extract-html: HTML pages become their main text; the rest of the chain then runs on it."""
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.api import Cleaner
+from cleaner.cli import app
+from cleaner.errors import StepError
+from cleaner.record import restore_bytes
+from cleaner.settings import Settings
+from cleaner.steps.base import Context
+from cleaner.steps.extract_html import ExtractHtml, is_html, time_limit
+
+PARAGRAPHS = [
+    "The harbour authority approved a plan on Monday to dredge the northern channel, a project "
+    "delayed for nearly a decade by disputes over funding and the disposal of sediment.",
+    "Engineers expect the work to take two winters, and the ferry timetable will change while "
+    "the dredgers are in the channel, the authority said in a statement.",
+    "Fishing crews welcomed the decision but asked for compensation for the weeks when the "
+    "outer quay will be closed to boats longer than twelve metres.",
+]
+COMMENT = "Great news for the town, finally someone acts on this long-standing issue after years."
+PAGE = f"""<!DOCTYPE html><html><head><title>Harbour plan approved - Coast Daily</title>
+<meta name="author" content="Maria Lopez"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Harbour plan approved</h1>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}
+<p>Sign up for our newsletter</p></article>
+<div class="comments" id="comments"><h3>Comments</h3><p>{COMMENT}</p></div>
+<footer>Copyright 2024 Coast Daily. All rights reserved.</footer></body></html>"""
+
+
+def clean(html: str, name="page.html", **settings):
+    return Cleaner(Settings(**settings)).clean_bytes(html.encode(), name, "page.txt")
+
+
+def test_article_text_and_metadata_are_extracted_and_debris_rules_still_apply():
+    result = clean(PAGE)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in result.text
+    assert "Home" not in result.text and "Copyright" not in result.text
+    assert COMMENT not in result.text  # comments dropped by default
+    assert "Sign up for our newsletter" not in result.text  # removed by the newsletter rules
+    assert result.record["metadata"]["author"] == "Maria Lopez"
+    assert result.record["metadata"]["title"] == "Harbour plan approved"
+    extraction = next(s for s in result.record["steps"] if s["name"] == "extract-html")["edits"]
+    assert len(extraction) == 1 and extraction[0]["rule"] == "extract-html.trafilatura"
+    assert "characters of markup and page text dropped" in extraction[0]["reason"]
+
+
+def test_restore_gives_back_the_html_bytes():
+    raw = PAGE.encode()
+    result = clean(PAGE)
+    assert restore_bytes(result.text, result.record) == raw
+
+
+def test_comments_can_be_kept():
+    assert COMMENT in clean(PAGE, html_comments=True).text
+
+
+def test_html_is_sniffed_by_content_and_plain_text_is_left_alone():
+    assert is_html("  <!-- saved -->\n<!DOCTYPE html><html>", "notes.txt")
+    assert is_html("anything", "page.HTM")
+    assert not is_html("Use the <html> tag to start a page.", "notes.txt")
+    result = clean(PAGE, name="saved-page.txt")
+    assert PARAGRAPHS[0] in result.text and "<p>" not in result.text
+    text = "A plain article that mentions <b>tags</b> in passing.\n"
+    assert ExtractHtml().run(text, Context(source="a.txt")).edits == ()
+
+
+def test_beautifulsoup_fallback_when_trafilatura_finds_nothing():
+    html = "<!DOCTYPE html><html><body>" + "<div>" * 100_000 + "deep text" + "</div>" * 100_000 + "</body></html>"
+    started = time.perf_counter()
+    result = clean(html)
+    assert time.perf_counter() - started < 20
+    assert result.text == "deep text\n"
+    rules = [e["rule"] for s in result.record["steps"] if s["name"] == "extract-html" for e in s["edits"]]
+    assert rules == ["extract-html.beautifulsoup"]
+
+
+def test_entity_bomb_is_not_expanded():
+    bomb = ('<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><html><body><p>&c;&c;</p>'
+            f'<p>{PARAGRAPHS[0]}</p></body></html>')
+    result = clean(bomb)
+    assert len(result.text) < 2000 and PARAGRAPHS[0] in result.text
+
+
+def test_time_limit_raises_a_step_error():
+    with pytest.raises(StepError, match="time limit"):
+        with time_limit(0.05):
+            time.sleep(1)
+
+
+def test_cli_takes_html_files_and_rejects_a_bad_favor(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "story.html").write_text(PAGE)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["clean", str(src), "--out", str(out), "--favor", "recall"])
+    assert result.exit_code == 0, result.stderr
+    assert PARAGRAPHS[1] in (out / "story.txt").read_text()
+    assert (out / "story.cleaner.json").exists()
+    bad = CliRunner().invoke(app, ["clean", str(src), "--out", str(tmp_path / "o2"), "--favor", "most"])
+    assert bad.exit_code == 2 and "--favor must be precision, balanced or recall" in bad.stderr

@@ -1,0 +1,154 @@
+"""feed-blocks: timestamped news-feed sidebars go as one block; times in prose stay."""
+import time
+
+import pytest
+
+from cleaner.edits import apply_edits, check_edits
+from cleaner.steps.base import Context
+from cleaner.steps.feed_blocks import StripFeedBlocks
+
+STEP = StripFeedBlocks()
+
+ARTICLE = (
+    "The harbour bridge will close for repairs next spring, the city council said on Monday.\n"
+    "\n"
+    "Engineers found corrosion in two of the main cables during a routine inspection in March. "
+    "The work is expected to take eight months and cost about 40 million, which the council "
+    "will borrow over twenty years.\n"
+    "\n"
+    "Ferries will run every ten minutes at peak hours while the bridge is closed, and the "
+    "transport authority has promised extra buses on the two routes around the bay. Local "
+    "businesses on the north shore say they fear losing customers during the closure, and "
+    "have asked the council for help with rents.\n"
+    "\n"
+    "The mayor said the repairs could not wait another winter. \"We would rather close it "
+    "for eight months now than for two years later,\" she told reporters.\n"
+)
+FEED = (
+    "Latest news\n"
+    "\n"
+    "9:42 AM\n"
+    "\n"
+    "Rail strike called off after late-night talks.\n"
+    "\n"
+    "Unions and the operator agreed on a pay offer that will be put to members next week, ending a month of disruption.\n"
+    "7:15 AM\n"
+    "\n"
+    "Heatwave warning extended to the coast.\n"
+    "\n"
+    "Forecasters expect temperatures above 35 degrees until Friday.\n"
+    "11:58 PM\n"
+    "\n"
+    "Museum returns looted bronzes.\n"
+    "\n"
+    "The twelve pieces were handed over at a ceremony attended by the culture minister.\n"
+)
+
+
+def clean(text):
+    edits = check_edits(STEP.run(text, Context()).edits, len(text), STEP.name)
+    return apply_edits(text, edits), edits
+
+
+def test_feed_after_article_goes_as_one_edit():
+    out, edits = clean(ARTICLE + "\n" + FEED + "More news\n")
+    assert out == ARTICLE + "\n"
+    assert len(edits) == 1
+    assert edits[0].rule == "feed-blocks.timestamped-run"
+    assert edits[0].reason == "news-feed sidebar (timestamps and headlines)"
+
+
+@pytest.mark.parametrize("feed", [
+    # relative times, headline only, no header: three items
+    "2h ago\nCouncil approves new cycle lanes\n5h ago\nSchool meals price freeze\n"
+    "Yesterday\nLibrary opens on Sundays\n",
+    # timestamp prefixed to the headline
+    "Most read\n3 hours ago - Storm closes mountain pass\n5 hours ago - Ferry timetable changes\n",
+    "Trending\n18:04 | Vote count delayed in two districts\n16:40 | Airport adds night flights\n",
+    # date and time
+    "Top stories\nDec. 22, 2024 10:15\nPort workers accept contract\nDec. 21, 2024 18:30\n"
+    "Snowfall record broken in the north\n",
+    "Mar 3, 2025 at 9:05 am\nWater main burst downtown\n"
+    "Mar 2, 2025 at 4:40 pm\nNew mayor sworn in\n"
+    "Mar 2, 2025 at 8:12 am\nBudget vote postponed\n",
+])
+def test_feeds_in_several_wordings(feed):
+    out, edits = clean(ARTICLE + feed)
+    assert out == ARTICLE
+    assert len(edits) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # times in prose
+    "At 5:19 AM the quake struck the valley.\n\nBy 6:40 AM rescue teams had reached the village.\n"
+    "At 8:15 AM the first survivors were flown out.\n",
+    # times leading lowercase prose, without a full stop
+    "5:19 AM the quake struck the valley\n4:02 AM the first tremor was felt\n"
+    "3:47 AM a small foreshock woke residents\n",
+    # a chronological timeline inside an article
+    "10:50 p.m.: The fire department arrives.\n11:05 p.m.: Paramedics enter the house.\n"
+    "11:25 p.m.: An ambulance leaves for the hospital.\n",
+    # a schedule, in chronological order, without sentence punctuation
+    "Programme\n9:00 Registration and coffee\n10:00 Opening keynote\n11:30 Panel on city transport\n",
+    "Schedule\n9:00 AM\nDoors open\n10:30 AM\nFirst session\n1:00 PM\nLunch\n",
+    # a single timestamped item is not a feed
+    "Updated 5:19 AM\nThe minister resigned on Tuesday evening.\n",
+    # a header word alone, and menu entries that start with a day word
+    "Latest\nToday in pictures\nToday in history\nToday's weather\n",
+])
+def test_prose_and_timelines_stay(text):
+    assert clean(ARTICLE + text)[1] == ()
+
+
+def test_two_items_need_a_header():
+    items = "4h ago\nTram line extended\n6h ago\nHospital wing opens\n"
+    assert clean(ARTICLE + items)[1] == ()
+    assert clean(ARTICLE + "Latest\n" + items)[0] == ARTICLE
+
+
+def test_live_blog_with_long_entries_stays():
+    entry = ("The minister said the plan would be published in full.\n"
+             "Opposition leaders called the statement vague.\n"
+             "A vote is expected before the summer recess.\n")
+    text = "Live\n" + "".join(f"{h}:00 PM\nUpdate from parliament\n{entry}" for h in (5, 4, 3))
+    assert clean(text)[1] == ()
+
+
+def test_feed_that_is_most_of_the_document_stays():
+    feed = "".join(f"{h}h ago\nHeadline number {h} about the city budget\n" for h in range(1, 6))
+    assert clean(feed)[1] == ()
+
+
+def test_last_item_takes_as_many_lines_as_the_others():
+    feed = ("Latest\n1h ago\nBridge closes for repairs\n3h ago\nFerry fares rise\n"
+            "4h ago\nNew park opens\nMarket report: shares rose on Tuesday as oil prices fell.\n")
+    out, _ = clean(ARTICLE + feed)
+    assert out == ARTICLE + "Market report: shares rose on Tuesday as oil prices fell.\n"
+
+
+def test_headline_above_its_timestamp_under_a_header():
+    feed = ("Recent news\nStadium plan approved\n2025-01-15 17:00\nTeachers vote on pay\n"
+            "2025-01-15 12:25\nRiver levels fall\n2025-01-14 20:42\n\nRelated links\n")
+    out, _ = clean(ARTICLE + feed)
+    assert out == ARTICLE + "\nRelated links\n"
+
+
+def test_idempotent_and_well_formed():
+    text = "  " + ARTICLE + "\n" + FEED.replace("\n", "  \n") + "tail line without newline"
+    out, edits = clean(text)
+    for edit in edits:
+        assert 0 <= edit.start < edit.end <= len(text)
+        assert text[edit.start:edit.end].endswith("\n")
+    assert STEP.run(out, Context()).edits == ()
+
+
+def test_empty_and_blank_texts():
+    assert clean("")[1] == ()
+    assert clean("\n \n")[1] == ()
+
+
+def test_linear_on_long_hostile_lines():
+    text = ("1" * 50_000 + "\n" + "12:34 " * 10_000 + "\n" + "Dec. " * 10_000 + "\n") * 3
+    start = time.perf_counter()
+    STEP.run(text, Context())
+    assert time.perf_counter() - start < 1.0

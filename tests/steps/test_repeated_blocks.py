@@ -1,0 +1,96 @@
+"""repeated-blocks: widget lines that stutter go; structure that repeats around content stays."""
+import time
+
+import pytest
+
+from cleaner.edits import apply_edits, check_edits
+from cleaner.steps.base import Context
+from cleaner.steps.repeated_blocks import StripRepeatedBlocks
+
+STEP = StripRepeatedBlocks()
+
+BODY = (
+    "The regional train network will add forty new carriages by next summer.\n"
+    "\n"
+    "Passenger numbers have grown by a fifth since the fare cap was introduced.\n"
+)
+
+
+def clean(text):
+    edits = check_edits(STEP.run(text, Context()).edits, len(text), STEP.name)
+    return apply_edits(text, edits), edits
+
+
+@pytest.mark.parametrize("widget, kept", [
+    # a sign-up form rendered over and over, with its list name inside
+    ("Sign up\nRequired field\nRequired field\nSign up\nRequired field\n\nSign up\n"
+     "Weekly digest for commuters\nRequired field\nSign up\n", ""),
+    # the same line stuttering, blank lines between
+    ("Load more\n\nLoad more\n\nLoad more\n", ""),
+    # a group of two lines repeated back to back
+    ("Share this\nCopy link\nShare this\nCopy link\nShare this\nCopy link\n", ""),
+    # the confirmation sentence after the form is prose and stays
+    ("Join now\n* mandatory\nJoin now\n* mandatory\nJoin now\nThanks, you are on the list.\n",
+     "Thanks, you are on the list.\n"),
+])
+def test_stuttering_widget_lines_go(widget, kept):
+    out, edits = clean(BODY + widget)
+    assert out.replace("\n\n\n", "\n\n").rstrip("\n") == (BODY + kept).rstrip("\n")
+    assert {e.rule for e in edits} <= {"repeated-blocks.repeated-line", "repeated-blocks.widget-remnant"}
+
+
+def test_reason_counts_the_repeats_and_names_the_remnant():
+    _, edits = clean(BODY + "Sign up\nOur morning briefing\nSign up\nSign up\n")
+    reasons = {e.reason for e in edits}
+    assert "line repeated 3 times in the page (form or widget)" in reasons
+    assert "short line inside a repeated form or widget" in reasons
+
+
+def test_a_widget_line_goes_wherever_it_appears():
+    text = "Advertisement\n" + BODY + "Advertisement\nAdvertisement\nAdvertisement\n"
+    assert clean(text)[0] == BODY
+
+
+@pytest.mark.parametrize("text", [
+    # section headings that return before each part of a story
+    "".join(f"What the report says\nPart {n} of the findings was discussed at length by the panel.\n"
+            for n in range(4)),
+    # a label under each item of a buying guide
+    "".join(f"Kettle model {n} for ${n}0\nSee it at the store\n" for n in range(1, 6)),
+    # a label under each short item: as many one-off lines as labels
+    "Packer\nNorthtown\nDriver\nNorthtown\nWelder\nNorthtown\nCook\nNorthtown\n",
+    # a pull quote printed twice, and a line repeated only twice
+    "\"We will not back down.\"\n" + BODY + "\"We will not back down.\"\nShare\nShare\n",
+    # a repeated sentence is prose, however often it comes
+    "It rained.\nIt rained.\nIt rained.\n",
+    # lines of digits or symbols only: a score table, separators
+    "0\n0\n1\n0\n***\n***\n***\n",
+])
+def test_content_that_repeats_stays(text):
+    assert clean(BODY + text)[1] == ()
+
+
+def test_idempotent_and_well_formed():
+    # "Tag" repeats too far apart until the form lines between are gone.
+    form = "Subscribe\n* required\n" * 3
+    prose = "Some prose between the two forms, long enough to be a paragraph.\n"
+    text = BODY + "Tag\n" + form + "Tag\n" + prose + "Tag\n" + form + "Tag\nlast line"
+    out, edits = clean(text)
+    assert edits
+    for edit in edits:
+        assert 0 <= edit.start < edit.end <= len(text)
+    assert STEP.run(out, Context()).edits == ()
+    assert "Subscribe" not in out and "required" not in out
+
+
+def test_empty_and_blank_texts():
+    assert clean("")[1] == ()
+    assert clean("\n\n")[1] == ()
+
+
+def test_linear_on_many_repeats():
+    text = "Subscribe\nRequired\n" * 20_000 + BODY + "x\n" * 40_000
+    start = time.perf_counter()
+    out, _ = clean(text)
+    assert time.perf_counter() - start < 3.0
+    assert out.startswith(BODY)

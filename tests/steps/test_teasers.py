@@ -1,0 +1,112 @@
+"""teasers: a headline over a summary cut short goes; an ellipsis used for style stays."""
+import time
+
+import pytest
+
+from cleaner.edits import apply_edits, check_edits
+from cleaner.steps.base import Context
+from cleaner.steps.teasers import StripRelatedTeasers
+
+STEP = StripRelatedTeasers()
+
+BODY = (
+    "The orchestra will tour six cities in the autumn, its director announced on Friday.\n"
+    "\n"
+    "Tickets go on sale next month, with a third of seats reserved for students.\n"
+)
+
+
+def clean(text):
+    edits = check_edits(STEP.run(text, Context()).edits, len(text), STEP.name)
+    return apply_edits(text, edits), edits
+
+
+@pytest.mark.parametrize("teaser", [
+    # cut mid-word with a single-character ellipsis
+    "Glacier retreat speeds up in the Alps\n"
+    "Swiss glaciers lost four percent of their volume this year, the fastest rate since records "
+    "began, according to a survey published by the national monitoring network. The survey of ice thickn…\n",
+    # cut after a whole word with three dots, blank line between
+    "Farmers turn to drought-resistant wheat\n\n"
+    "Growers in the south are planting new varieties as rainfall keeps falling short of the...\n",
+    # cut after a comma
+    "Port strike enters second week\n"
+    "Dock workers rejected the latest offer on Tuesday, saying it did not cover overtime,...\n",
+])
+def test_single_teaser_goes_as_one_edit(teaser):
+    out, edits = clean(BODY + "\n" + teaser)
+    assert out == BODY + "\n"
+    assert len(edits) == 1
+    assert edits[0].rule == "teasers.truncated-summary"
+    assert edits[0].reason == "related-article teaser (headline and truncated summary)"
+
+
+def test_run_of_teasers_goes_as_one_edit_spaced_ellipsis_allowed():
+    run = ("Library extends opening hours\n"
+           "From next month the central branch will stay open until ten on weekday …\n"
+           "Cycle lane plan approved\n"
+           "The council voted eight to three in favour of a protected lane along the …\n")
+    out, edits = clean(BODY + run)
+    assert out == BODY
+    assert len(edits) == 1
+    assert "2 headlines" in edits[0].reason
+
+
+def test_list_of_truncated_lines_without_headline():
+    listing = ("Water rates to rise in spring as reservoirs...\n"
+               "New ferry route links the two islands from...\n"
+               "School inspectors praise reading programme at...\n")
+    out, edits = clean(BODY + listing)
+    assert out == BODY
+    assert edits[0].rule == "teasers.truncated-list"
+
+
+@pytest.mark.parametrize("text", [
+    # an ellipsis for style inside a sentence that ends properly
+    "The long wait\nWe knocked, we waited, and then... nothing.\n",
+    # after a question, a rhetorical trailing-off
+    "Why does this keep happening?\nBecause once you look at the numbers …\n",
+    # a spaced ellipsis after a headline, alone: style, not a cut
+    "The next big challenge\nAnd that brings us to the hardest part of all …\n",
+    # a short afterthought after a full sentence
+    "Space opera returns\nThe sequel will not include my favourite character after all. Sigh...\n",
+    # a full stop, then the dots: the sentence ended
+    "League hands out ban\nThe player was suspended for the rest of the season, the league said....\n",
+    # a link label, not a cut sentence
+    "Storm closes ski resorts\nMore weather news...\n",
+    # a truncated line with no headline above it
+    "He paused at the door, looked back at the empty hall, and said that he would return soon...\n",
+    # a long paragraph ending in an ellipsis, under a short heading
+    "Night shift\n" + "The ward was quiet and the nurses moved from bed to bed checking charts. " * 8
+    + "Then the alarm went off and everyone ran towards the...\n",
+])
+def test_style_ellipses_stay(text):
+    assert clean(BODY + text)[1] == ()
+
+
+def test_idempotent_and_well_formed():
+    text = ("Intro line without teaser.\n"
+            "Heading one here\nA summary that was cut right in the midd…\n"
+            "Trailing teaser with words cut off here...\n"
+            "Heading two here\nSecond summary that stops after a few words of...\n"
+            "Closing paragraph of the article, with a full stop.")
+    out, edits = clean(text)
+    assert edits
+    for edit in edits:
+        assert 0 <= edit.start < edit.end <= len(text)
+    assert [e.start for e in edits] == sorted(e.start for e in edits)
+    assert STEP.run(out, Context()).edits == ()
+    assert out == "Intro line without teaser.\nClosing paragraph of the article, with a full stop."
+
+
+def test_empty_and_blank_texts():
+    assert clean("")[1] == ()
+    assert clean("\n\n  \n")[1] == ()
+
+
+def test_linear_on_long_hostile_lines():
+    text = ("Short headline here\n" + "a." * 40_000 + "...\n" + "…" * 50_000 + "\n"
+            + ". " * 40_000 + "\n") * 3
+    start = time.perf_counter()
+    STEP.run(text, Context())
+    assert time.perf_counter() - start < 1.0
