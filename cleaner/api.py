@@ -6,6 +6,7 @@ Nothing here prints or exits: results come back as values (`Cleaned`,
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -15,7 +16,7 @@ from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.guard import over_removal
 from cleaner.files import Job, Problem, atomic_write, discover, read_source
-from cleaner.record import build_record, dumps
+from cleaner.record import ViewEdit, build_record, dumps, restore_text, sha256, view_edits
 from cleaner.rules import load_rulebook
 from cleaner.settings import Settings
 from cleaner.steps.decode import Decoded, decode
@@ -114,10 +115,35 @@ def _unified(old: str, new: str, name: str) -> str:
     return "".join(lines)
 
 
+def _up_to_date(job: Job, raw: bytes, cleaner: Cleaner, in_place: bool) -> dict[str, Any] | None:
+    """The existing record when it already describes this source under these settings."""
+    if not (job.record.is_file() and job.output.is_file()):
+        return None
+    try:
+        old = json.loads(job.record.read_bytes())
+        body_sha = sha256(job.output.read_bytes())
+        current = old["output"]["sha256"] if in_place else old["source"]["sha256"]
+        fresh = (old["settings"] == cleaner.digest and old["output"]["sha256"] == body_sha
+                 and old["source"]["path"] == job.rel_source and current == sha256(raw))
+    except (ValueError, KeyError, TypeError, OSError):
+        return None
+    return old if fresh else None
+
+
 def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
-    """Clean one source file. `mode` is write, check, diff or in-place."""
+    """Clean one source file. `mode` is write, check, diff or in-place.
+
+    A source whose hash and settings match its existing record is skipped
+    (incremental runs); its outcome comes from that record.
+    """
     try:
         raw = read_source(job.source, cleaner.settings.max_bytes)
+        known = _up_to_date(job, raw, cleaner, mode == "in-place")
+        if known is not None:
+            by_step, by_rule = removal_counts(known)
+            return Outcome(job.display, "unchanged", bytes_in=known["source"]["size"],
+                           bytes_out=known["output"]["size"], removed_by_step=by_step,
+                           removed_by_rule=by_rule, record=known)
         cleaned = cleaner.clean_bytes(raw, job.rel_source, job.rel_output)
     except CleanerError as exc:
         return Outcome(job.display, "error", message=str(exc))
@@ -145,21 +171,76 @@ def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
     return outcome
 
 
+def _cleaner_for(paths: list[Path], out_dir: Path | None, settings: Settings) -> Cleaner:
+    corpus = {}
+    if settings.corpus_repeats:
+        repeated, _ = corpus_repeats(paths, out_dir, settings.max_bytes)
+        corpus["repeated_lines"] = repeated
+    return Cleaner(settings, corpus)
+
+
 def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | None = None,
-                mode: str = "write") -> Iterator[Outcome]:
+                mode: str = "write", root: Path | None = None) -> Iterator[Outcome]:
     """Clean every source under `paths`, mirroring the tree into `out_dir`.
 
     With mode "in-place" the body replaces the source and the record is
     written beside it. Errors come back as outcomes; the rest goes on.
     """
     settings = settings or Settings()
-    corpus = {}
-    if settings.corpus_repeats:
-        repeated, _ = corpus_repeats(paths, out_dir, settings.max_bytes)
-        corpus["repeated_lines"] = repeated
-    cleaner = Cleaner(settings, corpus)
-    for item in discover(paths, out_dir, in_place=(mode == "in-place")):
+    cleaner = _cleaner_for(paths, out_dir, settings)
+    for item in discover(paths, out_dir, in_place=(mode == "in-place"), root=root):
         if isinstance(item, Problem):
             yield Outcome(item.display, "error", message=item.message)
             continue
         yield process(item, cleaner, mode)
+
+
+@dataclass
+class View:
+    """One document as `cleaner diff` and the report show it."""
+
+    name: str
+    origin: str = ""  # "record" (read from --out) or "dry run"
+    source_text: str = ""
+    text: str = ""
+    record: dict[str, Any] | None = None
+    error: str = ""
+
+    @property
+    def base_and_edits(self) -> tuple[str, list[ViewEdit]]:
+        return view_edits(self.record, self.source_text)
+
+    @property
+    def base(self) -> str:
+        return self.base_and_edits[0]
+
+    @property
+    def edits(self) -> list[ViewEdit]:
+        return self.base_and_edits[1]
+
+    def unified(self) -> str:
+        lines = difflib.unified_diff(self.base.splitlines(keepends=True), self.text.splitlines(keepends=True),
+                                     fromfile=f"a/{self.name}", tofile=f"b/{self.name}")
+        return "".join(lines)
+
+
+def view_paths(paths: list[Path], out_dir: Path | None, settings: Settings | None = None,
+               root: Path | None = None) -> Iterator[View]:
+    """Each source with its record: read from `out_dir` when current there, else a dry run."""
+    settings = settings or Settings()
+    cleaner = _cleaner_for(paths, out_dir, settings)
+    for job in discover(paths, out_dir, root=root):
+        if isinstance(job, Problem):
+            yield View(job.display, error=job.message)
+            continue
+        try:
+            raw = read_source(job.source, settings.max_bytes)
+            known = _up_to_date(job, raw, cleaner, False) if out_dir is not None else None
+            if known is not None:
+                text = job.output.read_text(encoding="utf-8")
+                yield View(job.display, "record", restore_text(text, known), text, known)
+            else:
+                cleaned = cleaner.clean_bytes(raw, job.rel_source, job.rel_output)
+                yield View(job.display, "dry run", cleaned.decoded.text, cleaned.text, cleaned.record)
+        except CleanerError as exc:
+            yield View(job.display, error=str(exc))

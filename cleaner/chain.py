@@ -15,6 +15,7 @@ from cleaner.steps.base import Context, Step
 from cleaner.steps.corpus_repeats import StripCorpusRepeats
 from cleaner.steps.extract_html import ExtractHtml
 from cleaner.steps.feed_blocks import StripFeedBlocks
+from cleaner.steps.main_text import StripOutsideMainText
 from cleaner.steps.repeated_blocks import StripRepeatedBlocks
 from cleaner.steps.teasers import StripRelatedTeasers
 from cleaner.steps.fix_encoding import FixEncoding
@@ -34,13 +35,15 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
     ("repeated-blocks", lambda options: StripRepeatedBlocks()),
     ("strip-debris", lambda options: StripDebris(options["rulebook"])),
     ("corpus-repeats", lambda options: StripCorpusRepeats()),
+    ("main-text", lambda options: StripOutsideMainText()),
     ("normalize-layout", lambda options: NormalizeLayout()),
 )
 
 STEP_NAMES = tuple(name for name, _ in CHAIN)
 # Steps that remove content (as opposed to repairing or laying it out): the over-removal
 # guard in `cleaner.api` holds them back together.
-REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "strip-debris", "corpus-repeats"})
+REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "strip-debris", "corpus-repeats",
+                           "main-text"})
 
 
 @dataclass(frozen=True)

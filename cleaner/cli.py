@@ -2,7 +2,8 @@
 
 stdout carries data only (diffs, restored bytes, listings); messages, the
 progress bar and the summary go to stderr. Exit codes: 0 all well, 1 changes
-found in --check/--diff mode, 2 usage, rule or input error.
+found in --check/--diff mode (or written, with --exit-non-zero-on-write), 2
+usage, rule or input error.
 """
 from __future__ import annotations
 
@@ -14,30 +15,43 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from cleaner.api import Cleaner, Outcome, clean_paths
+from cleaner import config as config_file
+from cleaner.api import Cleaner, Outcome, clean_paths, view_paths
 from cleaner.chain import CHAIN, build_steps
 from cleaner.corpus import corpus_repeats, suggest_rules
+from cleaner.diffview import render
 from cleaner.errors import CleanerError
 from cleaner.files import RECORD_SUFFIX, atomic_write, read_source
+from cleaner.gitcheck import dirty_paths
 from cleaner.record import explain_lines, restore_bytes, restore_text
 from cleaner.report import Summary
 from cleaner.rules import load_rulebook
-from cleaner.settings import DEFAULT_MAX_BYTES, Settings
+from cleaner.settings import DEFAULT_MAX_BYTES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Strip page debris from scraped article text, recording every edit.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
 
-def _names(value: Optional[str]) -> tuple[str, ...]:
-    return tuple(n.strip() for n in (value or "").split(",") if n.strip())
+def _names(value: Optional[str]) -> Optional[list[str]]:
+    return None if value is None else [n.strip() for n in value.split(",") if n.strip()]
 
 
 def _fail(message: str) -> None:
     err.print(f"error: {message}", markup=False)
     raise typer.Exit(EXIT_ERROR)
+
+
+def _settings(**flags):
+    """Effective settings: defaults, then [tool.cleaner], then the flags given."""
+    try:
+        values = config_file.effective(flags)
+        return values, config_file.to_settings(values)
+    except CleanerError as exc:
+        _fail(str(exc))
 
 
 def _show_edits(outcome: Outcome) -> None:
@@ -51,36 +65,54 @@ def _show_edits(outcome: Outcome) -> None:
                       f"{edit['reason']}: {what}", markup=False)
 
 
+OUT_HELP = "Folder for bodies and records (default: [tool.cleaner] out)."
+ROOT_HELP = "Mirror paths relative to this folder (default: each folder given, or a file's folder)."
+
+
 @app.command()
 def clean(
     paths: List[Path] = typer.Argument(..., help="Source files or folders."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for bodies and records."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
     in_place: bool = typer.Option(False, "--in-place", help="Replace the sources themselves."),
+    force: bool = typer.Option(False, "--force", help="With --in-place: run even on a dirty git tree."),
+    root: Optional[Path] = typer.Option(None, "--root", help=ROOT_HELP),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if any output would change."),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of what would change (implies --check)."),
     steps: Optional[str] = typer.Option(None, "--steps", help="Only these steps (comma-separated)."),
     skip: Optional[str] = typer.Option(None, "--skip", help="Skip these steps (comma-separated)."),
-    rules: List[Path] = typer.Option([], "--rules", help="Extra rule folder (repeatable)."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse larger sources."),
-    corpus_repeats: bool = typer.Option(False, "--corpus-repeats",
-                                        help="First read the corpus; remove lines found in many documents."),
-    favor: str = typer.Option("precision", "--favor",
-                              help="HTML extraction: precision, balanced or recall."),
-    keep_comments: bool = typer.Option(False, "--keep-comments", help="HTML: keep reader comments."),
+    rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra rule folder (repeatable)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Keep only these languages, e.g. en,fr."),
+    typos: Optional[bool] = typer.Option(None, "--typos/--no-typos", help="Fix typos (default on)."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=f"Refuse larger sources (default {DEFAULT_MAX_BYTES})."),
+    corpus: Optional[bool] = typer.Option(None, "--corpus-repeats/--no-corpus-repeats",
+                                          help="First read the corpus; remove lines found in many documents."),
+    favor: Optional[str] = typer.Option(None, "--favor", help="HTML extraction: precision (default), balanced or recall."),
+    keep_comments: Optional[bool] = typer.Option(None, "--keep-comments/--drop-comments", help="HTML: reader comments."),
     summary: Optional[Path] = typer.Option(None, "--summary", help="Write the corpus summary as JSON here."),
+    fail_on_write: bool = typer.Option(False, "--exit-non-zero-on-write",
+                                       help="Exit 1 when any output was written (for pre-commit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per edit."),
 ) -> None:
     """Clean PATHS into --out (mirroring the tree), or in place with --in-place."""
-    if (out is None) == (not in_place):
-        _fail("give exactly one of --out DIR or --in-place")
+    values, settings = _settings(out=str(out_dir) if out_dir else None, rules=[str(r) for r in rules or []] or None,
+                                 steps=_names(steps), skip=_names(skip), lang=_names(lang), typos=typos,
+                                 max_bytes=max_bytes, favor=favor, keep_comments=keep_comments,
+                                 corpus_repeats=corpus)
+    target = values["out"].value
+    if in_place and out_dir is not None:
+        _fail("give either --out DIR or --in-place, not both")
+    if not in_place and not target:
+        _fail("give --out DIR (or set `out` in [tool.cleaner]), or --in-place")
+    if in_place and not force and not (check or diff):
+        dirty = dirty_paths(paths)
+        if dirty:
+            _fail(f"refusing --in-place: uncommitted changes in {', '.join(dirty[:3])} "
+                  "(commit them, or pass --force)")
     mode = "diff" if diff else "check" if check else "in-place" if in_place else "write"
-    settings = Settings(steps=_names(steps) or None, skip=_names(skip), max_bytes=max_bytes,
-                        rule_dirs=tuple(rules), corpus_repeats=corpus_repeats,
-                        html_favor=favor, html_comments=keep_comments)
     report = Summary()
     try:
-        outcomes = clean_paths(paths, out, settings, mode)
+        outcomes = clean_paths(paths, None if in_place else Path(target), settings, mode, root=root)
         for outcome in _with_progress(outcomes, quiet):
             report.add(outcome)
             if outcome.status == "error":
@@ -95,7 +127,9 @@ def clean(
         atomic_write(summary, (json.dumps(report.to_dict(), indent=1) + "\n").encode())
     if not quiet:
         err.print(report.line(mode), markup=False)
-    raise typer.Exit(EXIT_ERROR if report.errors else EXIT_CHANGES if report.would_change else EXIT_OK)
+    if report.errors:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_CHANGES if report.would_change or (fail_on_write and report.written) else EXIT_OK)
 
 
 def _with_progress(outcomes, quiet: bool):
@@ -111,6 +145,33 @@ def _with_progress(outcomes, quiet: bool):
         for outcome in outcomes:
             bar.advance(task)
             yield outcome
+
+
+@app.command("diff")
+def diff_command(
+    paths: List[Path] = typer.Argument(..., help="Source files or folders."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", "-o",
+                                           help="Read records written there instead of running the chain."),
+    root: Optional[Path] = typer.Option(None, "--root", help=ROOT_HELP),
+    unified: bool = typer.Option(False, "--unified", help="A plain unified diff, source to output."),
+    show_layout: bool = typer.Option(False, "--all", help="Also whitespace and layout edits."),
+) -> None:
+    """Show what the chain changed in each document: removals struck through and labelled."""
+    _, settings = _settings()
+    failed = False
+    try:
+        for view in view_paths(paths, out_dir, settings, root=root):
+            if view.error:
+                err.print(f"error: {view.name}: {view.error}", markup=False)
+                failed = True
+            elif unified:
+                sys.stdout.write(view.unified())
+            else:
+                out.print(f"── {view.name} ({view.origin})", style="bold", markup=False)
+                out.print(render(view.base, view.edits, show_layout))
+    except CleanerError as exc:
+        _fail(str(exc))
+    raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
 
 
 @app.command()
@@ -148,7 +209,8 @@ def explain(
             data = json.loads((record or beside).read_text(encoding="utf-8"))
             source = restore_text(path.read_text(encoding="utf-8"), data)
         else:
-            cleaned = Cleaner().clean_bytes(read_source(path, DEFAULT_MAX_BYTES), path.name)
+            _, settings = _settings()
+            cleaned = Cleaner(settings).clean_bytes(read_source(path, settings.max_bytes), path.name)
             data, source = cleaned.record, cleaned.decoded.text
     except (OSError, ValueError, KeyError) as exc:
         _fail(f"{path}: cannot explain: {exc}")
@@ -176,6 +238,14 @@ def list_steps() -> None:
     options = {"rulebook": load_rulebook()}
     for (name, _), step in zip(CHAIN, build_steps([n for n, _ in CHAIN], options)):
         typer.echo(f"{name:22} {step.description}")
+
+
+@app.command("config")
+def show_config() -> None:
+    """Print the effective settings and where each came from (default or pyproject.toml)."""
+    values, _ = _settings()
+    for key, value in values.items():
+        typer.echo(f"{key:15} {json.dumps(value.value):40} # {value.origin}")
 
 
 def main() -> None:

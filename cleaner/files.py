@@ -66,27 +66,35 @@ def _walk(root: Path, out_dir: Path | None) -> Iterator[Path | Problem]:
             yield path
 
 
-def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = False
-             ) -> Iterator[Job | Problem]:
-    """Jobs for every source under `paths`, in a stable order; problems for the rest."""
+def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = False,
+             root: Path | None = None) -> Iterator[Job | Problem]:
+    """Jobs for every source under `paths`, in a stable order; problems for the rest.
+
+    Outputs mirror each path relative to `root` when given, else relative to
+    the folder given (or a file's own folder).
+    """
     claimed: dict[Path, str] = {}
     for given in paths:
         if not given.exists():
             yield Problem(str(given), "no such file or directory")
             continue
-        root = given if given.is_dir() else given.parent
+        base = given if given.is_dir() else given.parent
         candidates = _walk(given, out_dir) if given.is_dir() else iter([given])
         for path in candidates:
             if isinstance(path, Problem):
                 yield path
                 continue
-            rel = PurePosixPath(path.relative_to(root).as_posix())
+            try:
+                rel = PurePosixPath(path.relative_to(root or base).as_posix())
+            except ValueError:
+                yield Problem(str(path), f"not inside --root {root}")
+                continue
             body_rel, record_rel = output_names(rel)
             if in_place:
                 output, record = path, path.parent / record_rel.name
             else:  # with no output folder (a read-only pass), names are relative to the input
-                base = out_dir if out_dir is not None else root
-                output, record = base / body_rel, base / record_rel
+                folder = out_dir if out_dir is not None else base
+                output, record = folder / body_rel, folder / record_rel
             key = output.resolve()
             if key in claimed:
                 yield Problem(str(path), f"output {output} is already written for {claimed[key]}")

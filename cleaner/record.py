@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from cleaner import __version__
@@ -134,3 +135,42 @@ def explain_lines(record: Mapping[str, Any], source_text: str, all_edits: bool =
                 change += f" -> {edit['replacement'].strip()[:200]!r}"
             lines.append(f"{line}: {step['name']} {edit['rule']}: {edit['reason']}: {change}")
     return lines
+
+
+@dataclass(frozen=True)
+class ViewEdit:
+    """An edit placed on the view's base text (the source, or the text extracted from HTML)."""
+
+    start: int
+    end: int
+    step: str
+    rule: str
+    reason: str
+    removed: str
+    replacement: str
+
+
+def view_edits(record: Mapping[str, Any], source_text: str) -> tuple[str, list[ViewEdit]]:
+    """The base text a person reads, and every later edit mapped onto it.
+
+    For an HTML page the base is the extracted text (highlighting inside the
+    markup would tell nothing); otherwise it is the decoded source.
+    """
+    steps = list(record["steps"])
+    base_index = next((i for i, s in enumerate(steps) if s["name"] == "extract-html" and s["edits"]), -1)
+    text = source_text
+    for step in steps[:base_index + 1]:
+        edits, _ = _step_edits(step)
+        text = apply_edits(text, edits)
+    base, maps, placed = text, [], []
+    for step in steps[base_index + 1:]:
+        edits, _ = _step_edits(step)
+        for edit, entry in zip(edits, step["edits"]):
+            start, end = edit.start, edit.end
+            for offset_map in reversed(maps):
+                start, end = offset_map.to_input(start), offset_map.to_input(end, is_end=True)
+            placed.append(ViewEdit(start, max(start, end), step["name"], edit.rule, edit.reason,
+                                   entry["removed"], edit.replacement))
+        maps.append(OffsetMap(edits))
+    placed.sort(key=lambda v: (v.start, v.end))
+    return base, placed

@@ -37,6 +37,10 @@ class Summary:
         return self.status["error"]
 
     @property
+    def written(self) -> int:
+        return self.status["written"]
+
+    @property
     def would_change(self) -> int:
         return self.status["would-change"]
 

@@ -22,6 +22,8 @@ class Settings:
     corpus_repeats: bool = False
     html_favor: str = "precision"  # precision, balanced or recall (trafilatura's modes)
     html_comments: bool = False
+    languages: tuple[str, ...] = ()  # keep only these languages (empty: all)
+    typos: bool = True
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     def digest(self, rules_digest: str = "") -> str:

@@ -1,0 +1,156 @@
+"""main-text: keep the article's main text region, remove the page chrome around it."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.edits import apply_edits, check_edits
+from cleaner.steps.base import Context
+from cleaner.steps.main_text import StripOutsideMainText
+
+STEP = StripOutsideMainText()
+
+MENU = """Home
+World
+Politics
+Business
+Science
+Sport
+Culture
+Weather
+Sign in
+Subscribe
+"""
+
+HEADER = """Harbour town votes to keep its old ferry
+
+By Jane Doe
+March 3, 2021 10:15 am
+"""
+
+ARTICLE = """The people of the harbour town voted on Sunday to keep the old ferry running for at least another ten years, after a long and often heated campaign.
+More than two thirds of the voters backed the plan, which will cost the town council a little under four million over the coming decade.
+Supporters said the ferry was the only way for many older residents to reach the hospital on the far side of the bay without a long drive.
+Critics had argued that the money would be better spent on a new bridge, but their proposal never won the backing of the council.
+The ferry, which first sailed in the year the town built its school, carries about three hundred people on a busy summer day.
+"We are relieved, and we will keep it safe for the next generation," said the captain, who has worked on the boat for twenty years.
+"""
+
+FOOTER = """Share this article
+Facebook
+Twitter
+Email
+Related stories
+Council approves the new parking plan
+Local bakery wins a national prize
+Storm closes the coastal road again
+About us
+Contact
+Privacy policy
+Terms of use
+"""
+
+COMMENTS = """3 comments
+Leave a reply
+sailor_joe
+March 3, 2021 at 11:02 am
+I have taken that ferry every week since I was a child and I am very glad it stays, the bridge would have ruined the bay.
+Reply
+marta77
+March 3, 2021 at 12:40 pm
+Four million is a lot of money for a boat that is empty half of the winter, the council should have asked for more quotes.
+Reply
+Privacy policy
+Terms of use
+"""
+
+PAGE = MENU + "\n" + HEADER + "\n" + ARTICLE + "\n" + FOOTER
+
+
+def clean(text: str, step: StripOutsideMainText = STEP) -> str:
+    edits = check_edits(step.run(text, Context()).edits, len(text), step.name)
+    return apply_edits(text, edits)
+
+
+def test_removes_navigation_before_and_footer_after_the_article():
+    out = clean(PAGE)
+    assert out == ARTICLE
+    rules = [edit.rule for edit in STEP.run(PAGE, Context()).edits]
+    assert rules == ["main-text.before-article", "main-text.after-article"]
+
+
+def test_removes_a_comment_thread_after_the_article():
+    out = clean(MENU + ARTICLE + FOOTER.replace("About us\n", COMMENTS + "About us\n"))
+    assert out == ARTICLE
+    assert "ferry every week" not in out
+
+
+def test_article_without_chrome_is_untouched():
+    article = HEADER + "\n" + ARTICLE + "\nA new timetable\n" + ARTICLE
+    assert STEP.run(article, Context()).edits == ()
+    assert STEP.run(ARTICLE, Context()).edits == ()
+
+
+def test_short_and_empty_texts_are_untouched():
+    for text in ("", "\n\n", "Home\n", "Home\nNews\nSport\n", "One short paragraph of news, told plainly.\n"):
+        assert STEP.run(text, Context()).edits == ()
+
+
+def test_a_few_lines_of_chrome_are_kept():
+    # Three lines are not enough evidence: a title and byline above an article stay.
+    text = "Home\nNews\nSport\n" + ARTICLE + "Share\nEmail\nPrint\n"
+    assert STEP.run(text, Context()).edits == ()
+
+
+def test_cleaning_twice_changes_nothing():
+    once = clean(PAGE)
+    assert STEP.run(once, Context()).edits == ()
+    with_comments = MENU + ARTICLE + COMMENTS
+    assert STEP.run(clean(with_comments), Context()).edits == ()
+
+
+def test_edits_remove_whole_lines_and_are_well_formed():
+    text = "  " + PAGE.replace("\n", "  \n", 5).rstrip("\n")  # stray spaces, no final newline
+    edits = STEP.run(text, Context()).edits
+    assert edits and check_edits(edits, len(text)) == edits
+    for edit in edits:
+        assert edit.replacement == ""
+        assert edit.start == 0 or text[edit.start - 1] == "\n"
+        assert edit.end == len(text) or text[edit.end - 1] == "\n"
+        assert edit.rule.startswith("main-text.") and edit.reason
+
+
+def test_text_of_a_script_without_spaces_is_scored_by_characters():
+    article = (
+        "今天上午，市政府宣布将在明年春天开通一条新的公交线路，连接火车站和大学城。\n"
+        "这条线路全长约十二公里，沿途设有十五个车站，预计每天可以运送两万名乘客。\n"
+        "许多学生表示，新线路将大大缩短他们上学的时间，也能减少私家车的使用。\n"
+        "市政府还说，新的公交车全部使用电力驱动，可以减少城市的空气污染。\n"
+    )
+    menu = "首页\n新闻\n体育\n财经\n娱乐\n科技\n登录\n注册\n"
+    footer = "关于我们\n联系我们\n隐私政策\n网站地图\n"
+    assert clean(menu + article + footer) == article
+    assert STEP.run(article, Context()).edits == ()
+
+
+def test_thresholds_are_settings():
+    lenient = StripOutsideMainText(min_chrome_lines=50)
+    assert lenient.run(PAGE, Context()).edits == ()
+
+
+LINE = st.one_of(
+    st.sampled_from(["Home", "Share", "Read more", "", "  ", "March 3, 2021 10:15 am", "© 2021 The Paper"]),
+    st.sampled_from(ARTICLE.splitlines()),
+    st.text(alphabet=st.characters(blacklist_characters="\r\n"), max_size=80),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINE, max_size=40), st.booleans())
+def test_any_text_gives_whole_line_removals_and_is_idempotent(lines, final_newline):
+    text = "\n".join(lines) + ("\n" if final_newline and lines else "")
+    edits = STEP.run(text, Context()).edits
+    assert check_edits(edits, len(text)) == edits
+    for edit in edits:
+        assert edit.start == 0 or text[edit.start - 1] == "\n"
+        assert edit.end == len(text) or text[edit.end - 1] == "\n"
+    out = apply_edits(text, edits)
+    assert STEP.run(out, Context()).edits == ()
