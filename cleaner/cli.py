@@ -95,7 +95,8 @@ def clean(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per edit."),
 ) -> None:
     """Clean PATHS into --out (mirroring the tree), or in place with --in-place."""
-    values, settings = _settings(out=str(out_dir) if out_dir else None, rules=[str(r) for r in rules or []] or None,
+    values, settings = _settings(out=str(out_dir) if out_dir else None, root=str(root) if root else None,
+                                 rules=[str(r) for r in rules or []] or None,
                                  steps=_names(steps), skip=_names(skip), lang=_names(lang), typos=typos,
                                  max_bytes=max_bytes, favor=favor, keep_comments=keep_comments,
                                  corpus_repeats=corpus)
@@ -112,7 +113,8 @@ def clean(
     mode = "diff" if diff else "check" if check else "in-place" if in_place else "write"
     report = Summary()
     try:
-        outcomes = clean_paths(paths, None if in_place else Path(target), settings, mode, root=root)
+        root_dir = Path(values["root"].value) if values["root"].value else None
+        outcomes = clean_paths(paths, None if in_place else Path(target), settings, mode, root=root_dir)
         for outcome in _with_progress(outcomes, quiet):
             report.add(outcome)
             if outcome.status == "error":

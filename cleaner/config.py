@@ -18,6 +18,7 @@ from cleaner.settings import DEFAULT_MAX_BYTES, Settings
 # key: (type, default, help)
 KEYS: dict[str, tuple[type, Any, str]] = {
     "out": (str, None, "output folder"),
+    "root": (str, None, "mirror sources relative to this folder"),
     "rules": (list, [], "extra rule folders"),
     "steps": (list, [], "only these steps (empty: all)"),
     "skip": (list, [], "steps to skip"),
@@ -28,7 +29,7 @@ KEYS: dict[str, tuple[type, Any, str]] = {
     "keep_comments": (bool, False, "HTML: keep reader comments"),
     "corpus_repeats": (bool, False, "remove lines repeated across the corpus"),
 }
-PATH_KEYS = {"out", "rules"}
+PATH_KEYS = {"out", "root", "rules"}
 
 
 @dataclass(frozen=True)
