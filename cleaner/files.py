@@ -85,7 +85,8 @@ def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = Fa
                 yield path
                 continue
             try:
-                rel = PurePosixPath(path.relative_to(root or base).as_posix())
+                rel = PurePosixPath(Path(os.path.abspath(path)).relative_to(
+                    os.path.abspath(root or base)).as_posix())
             except ValueError:
                 yield Problem(str(path), f"not inside --root {root}")
                 continue
