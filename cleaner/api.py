@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -14,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_chain, select_steps
 from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
+from cleaner.engine import ordered_map
 from cleaner.guard import over_removal
 from cleaner.files import Job, Problem, atomic_write, discover, read_source
 from cleaner.record import ViewEdit, build_record, dumps, restore_text, sha256, view_edits
@@ -45,6 +47,7 @@ class Outcome:
     removed_by_step: dict[str, int] = field(default_factory=dict)
     removed_by_rule: dict[str, int] = field(default_factory=dict)
     record: dict[str, Any] | None = None
+    needs_review: bool = False
 
 
 class Cleaner:
@@ -143,7 +146,8 @@ def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
             by_step, by_rule = removal_counts(known)
             return Outcome(job.display, "unchanged", bytes_in=known["source"]["size"],
                            bytes_out=known["output"]["size"], removed_by_step=by_step,
-                           removed_by_rule=by_rule, record=known)
+                           removed_by_rule=by_rule, record=known,
+                           needs_review=known["status"] == "needs-review")
         cleaned = cleaner.clean_bytes(raw, job.rel_source, job.rel_output)
     except CleanerError as exc:
         return Outcome(job.display, "error", message=str(exc))
@@ -151,7 +155,8 @@ def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
     record = dumps(cleaned.record).encode("utf-8")
     by_step, by_rule = removal_counts(cleaned.record)
     outcome = Outcome(job.display, "unchanged", bytes_in=len(raw), bytes_out=len(body),
-                      removed_by_step=by_step, removed_by_rule=by_rule, record=cleaned.record)
+                      removed_by_step=by_step, removed_by_rule=by_rule, record=cleaned.record,
+                      needs_review=cleaned.record["status"] == "needs-review")
     old_body = job.output.read_bytes() if job.output.is_file() else None
     old_record = job.record.read_bytes() if job.record.is_file() else None
     if old_body == body and old_record == record:
@@ -179,20 +184,33 @@ def _cleaner_for(paths: list[Path], out_dir: Path | None, settings: Settings) ->
     return Cleaner(settings, corpus)
 
 
+def _process_item(cleaner: Cleaner, item: tuple[Job | Problem, str, bool]) -> Outcome:
+    job, mode, keep_record = item
+    if isinstance(job, Problem):
+        return Outcome(job.display, "error", message=job.message)
+    outcome = process(job, cleaner, mode)
+    if not keep_record:
+        outcome.record = None  # spares pickling it back from a worker
+    return outcome
+
+
 def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | None = None,
-                mode: str = "write", root: Path | None = None) -> Iterator[Outcome]:
+                mode: str = "write", root: Path | None = None, workers: int = 1,
+                keep_records: bool = True) -> Iterator[Outcome]:
     """Clean every source under `paths`, mirroring the tree into `out_dir`.
 
     With mode "in-place" the body replaces the source and the record is
     written beside it. Errors come back as outcomes; the rest goes on.
+    `workers` > 1 cleans in a process pool; the outputs are the same.
     """
     settings = settings or Settings()
-    cleaner = _cleaner_for(paths, out_dir, settings)
-    for item in discover(paths, out_dir, in_place=(mode == "in-place"), root=root):
-        if isinstance(item, Problem):
-            yield Outcome(item.display, "error", message=item.message)
-            continue
-        yield process(item, cleaner, mode)
+    corpus = {}
+    if settings.corpus_repeats:
+        corpus["repeated_lines"], _ = corpus_repeats(paths, out_dir, settings.max_bytes)
+    Cleaner(settings, corpus)  # settings and rule errors surface here, not in a worker
+    jobs = discover(paths, out_dir, in_place=(mode == "in-place"), root=root)
+    items = ((job, mode, keep_records) for job in jobs)
+    yield from ordered_map(_process_item, items, partial(Cleaner, settings, corpus), workers)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from cleaner.api import Cleaner, Outcome, clean_paths, view_paths
 from cleaner.chain import CHAIN, build_steps
 from cleaner.corpus import corpus_repeats, suggest_rules
 from cleaner.diffview import render
+from cleaner.engine import default_workers
 from cleaner.errors import CleanerError
 from cleaner.files import RECORD_SUFFIX, atomic_write, read_source
 from cleaner.gitcheck import dirty_paths
@@ -89,6 +90,7 @@ def clean(
     favor: Optional[str] = typer.Option(None, "--favor", help="HTML extraction: precision (default), balanced or recall."),
     keep_comments: Optional[bool] = typer.Option(None, "--keep-comments/--drop-comments", help="HTML: reader comments."),
     summary: Optional[Path] = typer.Option(None, "--summary", help="Write the corpus summary as JSON here."),
+    workers: int = typer.Option(0, "--workers", "-j", help="Worker processes (default: the CPU count)."),
     fail_on_write: bool = typer.Option(False, "--exit-non-zero-on-write",
                                        help="Exit 1 when any output was written (for pre-commit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only."),
@@ -114,7 +116,8 @@ def clean(
     report = Summary()
     try:
         root_dir = Path(values["root"].value) if values["root"].value else None
-        outcomes = clean_paths(paths, None if in_place else Path(target), settings, mode, root=root_dir)
+        outcomes = clean_paths(paths, None if in_place else Path(target), settings, mode, root=root_dir,
+                               workers=workers or default_workers(), keep_records=verbose)
         for outcome in _with_progress(outcomes, quiet):
             report.add(outcome)
             if outcome.status == "error":
@@ -125,6 +128,9 @@ def clean(
                 _show_edits(outcome)
     except CleanerError as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        err.print("interrupted: outputs written so far are complete; run again to finish", markup=False)
+        raise typer.Exit(130)
     if summary is not None:
         atomic_write(summary, (json.dumps(report.to_dict(), indent=1) + "\n").encode())
     if not quiet:

@@ -29,8 +29,7 @@ class Summary:
         self.bytes_out += outcome.bytes_out
         self.by_step.update(outcome.removed_by_step)
         self.by_rule.update(outcome.removed_by_rule)
-        if outcome.record and outcome.record.get("status") == "needs-review":
-            self.needs_review += 1
+        self.needs_review += outcome.needs_review
 
     @property
     def errors(self) -> int:
