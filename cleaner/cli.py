@@ -25,7 +25,8 @@ from cleaner.errors import CleanerError
 from cleaner.files import RECORD_SUFFIX, atomic_write, read_source
 from cleaner.gitcheck import dirty_paths
 from cleaner.record import explain_lines, restore_bytes, restore_text
-from cleaner.report import Summary
+from cleaner.jsonl import clean_jsonl, is_jsonl, restore_lines
+from cleaner.report import Summary, human_bytes
 from cleaner.rules import load_rulebook
 from cleaner.settings import DEFAULT_MAX_BYTES
 
@@ -91,6 +92,8 @@ def clean(
     keep_comments: Optional[bool] = typer.Option(None, "--keep-comments/--drop-comments", help="HTML: reader comments."),
     summary: Optional[Path] = typer.Option(None, "--summary", help="Write the corpus summary as JSON here."),
     workers: int = typer.Option(0, "--workers", "-j", help="Worker processes (default: the CPU count)."),
+    text_field: str = typer.Option("text", "--text-field", help="JSONL: the field holding the text."),
+    id_field: str = typer.Option("id", "--id-field", help="JSONL: the field holding the document id."),
     fail_on_write: bool = typer.Option(False, "--exit-non-zero-on-write",
                                        help="Exit 1 when any output was written (for pre-commit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only."),
@@ -113,6 +116,9 @@ def clean(
             _fail(f"refusing --in-place: uncommitted changes in {', '.join(dirty[:3])} "
                   "(commit them, or pass --force)")
     mode = "diff" if diff else "check" if check else "in-place" if in_place else "write"
+    if any(is_jsonl(p) for p in paths):
+        _clean_jsonl(paths, target, in_place, mode, settings, workers or default_workers(),
+                     text_field, id_field, quiet)
     report = Summary()
     try:
         root_dir = Path(values["root"].value) if values["root"].value else None
@@ -138,6 +144,24 @@ def clean(
     if report.errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_CHANGES if report.would_change or (fail_on_write and report.written) else EXIT_OK)
+
+
+def _clean_jsonl(paths, target, in_place, mode, settings, workers, text_field, id_field, quiet) -> None:
+    if len(paths) != 1 or in_place or not target or not is_jsonl(Path(target)):
+        _fail("a JSONL corpus is cleaned alone, into a JSONL file: cleaner clean IN.jsonl --out OUT.jsonl")
+    try:
+        run = clean_jsonl(paths[0], Path(target), settings, "write" if mode == "write" else "check",
+                          workers, text_field, id_field)
+    except (CleanerError, OSError) as exc:
+        _fail(f"{paths[0]}: {exc}")
+    for message in run.errors:
+        err.print(f"error: {paths[0]}: {message}", markup=False)
+    if not quiet:
+        verb = {"written": "wrote", "unchanged": "unchanged:", "would-change": "would change"}[run.status]
+        review = f", {run.needs_review} to review" if run.needs_review else ""
+        err.print(f"{verb} {target}: {run.documents} documents, {human_bytes(max(run.removed, 0))} removed"
+                  f"{review}, {len(run.errors)} bad lines", markup=False)
+    raise typer.Exit(EXIT_ERROR if run.errors else EXIT_CHANGES if run.status == "would-change" else EXIT_OK)
 
 
 def _with_progress(outcomes, quiet: bool):
@@ -188,7 +212,18 @@ def restore(
     record: Optional[Path] = typer.Option(None, "--record", help="Its record (default: beside it)."),
     to: Optional[Path] = typer.Option(None, "--to", help="Write the source here instead of stdout."),
 ) -> None:
-    """Rebuild the original source bytes from a cleaned body and its record."""
+    """Rebuild the original source bytes from a cleaned body and its record.
+
+    For a cleaned JSONL file: the original lines (text fields restored, records dropped).
+    """
+    if is_jsonl(output):
+        try:
+            lines = list(restore_lines(output))
+        except (OSError, ValueError, KeyError, CleanerError) as exc:
+            _fail(f"{output}: cannot restore: {exc}")
+        data = "".join(lines).encode("utf-8")
+        sys.stdout.buffer.write(data) if to is None else atomic_write(to, data)
+        return
     record = record or output.with_name(output.stem + RECORD_SUFFIX)
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
