@@ -211,6 +211,7 @@ def restore(
     output: Path = typer.Argument(..., help="A cleaned body written by `cleaner clean`."),
     record: Optional[Path] = typer.Option(None, "--record", help="Its record (default: beside it)."),
     to: Optional[Path] = typer.Option(None, "--to", help="Write the source here instead of stdout."),
+    text_field: str = typer.Option("text", "--text-field", help="JSONL: the field holding the text."),
 ) -> None:
     """Rebuild the original source bytes from a cleaned body and its record.
 
@@ -218,7 +219,7 @@ def restore(
     """
     if is_jsonl(output):
         try:
-            lines = list(restore_lines(output))
+            lines = list(restore_lines(output, text_field))
         except (OSError, ValueError, KeyError, CleanerError) as exc:
             _fail(f"{output}: cannot restore: {exc}")
         data = "".join(lines).encode("utf-8")

@@ -46,7 +46,7 @@ def test_custom_fields_ids_never_become_paths_and_restore(tmp_path):
                                  "--text-field", "content", "--id-field", "doc"])
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["in.jsonl", "out.jsonl"]
-    restored = runner.invoke(app, ["restore", str(out)])
+    restored = runner.invoke(app, ["restore", str(out), "--text-field", "content"])
     assert json.loads(restored.stdout) == {"doc": "../../etc/x", "content": "Edit post\n" + STORY}
 
 
