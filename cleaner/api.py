@@ -53,9 +53,11 @@ class Outcome:
 class Cleaner:
     """A configured chain, built once and reused for every document."""
 
-    def __init__(self, settings: Settings | None = None, corpus: dict[str, Any] | None = None):
+    def __init__(self, settings: Settings | None = None, corpus: dict[str, Any] | None = None,
+                 timings: dict[str, float] | None = None):
         self.settings = settings or Settings()
         self.corpus = corpus or {}
+        self.timings = timings  # seconds per step, accumulated when given (benchmarks)
         if self.settings.html_favor not in ("precision", "balanced", "recall"):
             raise UsageError(f"--favor must be precision, balanced or recall, not {self.settings.html_favor!r}")
         names = select_steps(self.settings.steps, self.settings.skip)
@@ -81,7 +83,8 @@ class Cleaner:
 
     def _run(self, text: str, source: str) -> tuple[ChainResult, str, dict[str, Any] | None]:
         """Run the chain; hold back every removal when the guard says it went too far."""
-        result = run_chain(text, self.steps, source=source, options=self.options, corpus=self.corpus)
+        result = run_chain(text, self.steps, source=source, options=self.options, corpus=self.corpus,
+                           timings=self.timings)
         if result.dropped:
             return result, "dropped", None
         why = over_removal(result.removal_input or "", result.text)

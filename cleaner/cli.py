@@ -25,6 +25,7 @@ from cleaner.errors import CleanerError
 from cleaner.files import RECORD_SUFFIX, atomic_write, read_source
 from cleaner.gitcheck import dirty_paths
 from cleaner.record import explain_lines, restore_bytes, restore_text
+from cleaner.html_report import ReportDocument, render_report
 from cleaner.jsonl import clean_jsonl, is_jsonl, restore_lines
 from cleaner.report import Summary, human_bytes
 from cleaner.rules import load_rulebook
@@ -203,6 +204,31 @@ def diff_command(
                 out.print(render(view.base, view.edits, show_layout))
     except CleanerError as exc:
         _fail(str(exc))
+    raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+@app.command()
+def report(
+    paths: List[Path] = typer.Argument(..., help="Source files or folders."),
+    html_path: Path = typer.Option(..., "--html", help="Write the report (one offline HTML file) here."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", "-o",
+                                           help="Read records written there instead of running the chain."),
+    root: Optional[Path] = typer.Option(None, "--root", help=ROOT_HELP),
+) -> None:
+    """One self-contained HTML report for a corpus: summary, chart, side-by-side views, filters."""
+    _, settings = _settings()
+    documents, failed = [], False
+    try:
+        for view in view_paths(paths, out_dir, settings, root=root):
+            if view.error:
+                err.print(f"error: {view.name}: {view.error}", markup=False)
+                failed = True
+            else:
+                documents.append(ReportDocument(view.name, view.source_text, view.text, view.record))
+        atomic_write(html_path, render_report(documents).encode("utf-8"))
+    except CleanerError as exc:
+        _fail(str(exc))
+    err.print(f"report of {len(documents)} documents written to {html_path}", markup=False)
     raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
 
 

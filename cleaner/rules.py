@@ -85,13 +85,38 @@ def _load_lists(folder: Path) -> dict[str, list[str]]:
     return lists
 
 
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly `words` (spaces match any whitespace run), as a trie.
+
+    A flat alternation of hundreds of names is tried name by name at every
+    position; the trie branches on each character instead, so a position that
+    starts no name fails at once. Optional tails are greedy, so the longest
+    name wins where several match, as with longest-first alternation.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 def _splice(pattern: str, lists: dict[str, list[str]], path: Path, rule_id: str) -> str:
     def alternation(match: re.Match) -> str:
         name = match.group(1)
         if name not in lists:
             raise _fail(path, rule_id, "patterns", f"no word list {name}.txt beside the rule file")
-        words = sorted(lists[name], key=lambda w: (-len(w), w))
-        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+        return trie_pattern(lists[name])
     return LIST_REF.sub(alternation, pattern)
 
 

@@ -110,3 +110,16 @@ def test_word_lists_are_spliced(tmp_path):
     write_rules(folder, '[[rule]]\nid = "mine.brand"\nscope = "line"\npatterns = ["{{brands}}"]\nreason = "r"\n')
     rule = load_rulebook([folder], shipped=False).rules[0]
     assert apply_rule(rule, "Acme   Daily\nText stays.") == "Text stays.\n"
+
+
+def test_word_list_trie_matches_exactly_the_words_longest_first():
+    import re
+    from cleaner.rules import trie_pattern
+    words = ["New York Times", "New York Post", "New Yorker", "Nature", "NPR", "N"]
+    regex = re.compile(trie_pattern(words))
+    for word in words:
+        assert regex.fullmatch(word)
+    assert regex.fullmatch("New   York\tTimes")
+    for other in ["New York", "New", "Natur", "NPRX", "", "New York Timesx"]:
+        assert not regex.fullmatch(other)
+    assert regex.match("New York Times said").group() == "New York Times"

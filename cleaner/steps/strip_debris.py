@@ -13,7 +13,9 @@ Relies on normalize-newlines: lines are separated by `\\n`.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from cleaner.dates import to_iso
@@ -47,6 +49,52 @@ def _whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
     return start, len(text) if newline < 0 else newline + 1
 
 
+LINE_SCOPES = ("line", "head", "tail")
+NAMED_GROUP = re.compile(r"\(\?P<(?:author|date|source|title)>")
+GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+LOOKAROUND = re.compile(r"\(\?<?[=!]")
+LINE_WRAP = (r"^[ \t]*(?:", r")[ \t]*$")  # how rules.py wraps a line rule's patterns
+
+
+def _body(rule: Rule) -> str:
+    """A line rule's own patterns, without the whole-line anchors."""
+    return rule.regex.pattern[len(LINE_WRAP[0]):-len(LINE_WRAP[1])]
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """Many line rules in one alternation, each alternative named `_r<index>`.
+
+    A line is tried against all of them in one call instead of one call per
+    rule; a full match backtracks into later alternatives, so the earliest rule
+    that takes the whole line wins, as when they are tried one by one.
+    Lookaround-free rules run on the stripped line alone, which lets the regex
+    engine skip at the first character; rules with lookarounds may look at
+    neighbouring lines, so they run in the full text from the line's start.
+    """
+
+    regex: re.Pattern
+    in_text: bool
+
+    @classmethod
+    def build(cls, rules: list[tuple[int, Rule]], in_text: bool, flags: int) -> "_Matcher | None":
+        if not rules:
+            return None
+        parts = [f"(?P<_r{i}>{NAMED_GROUP.sub('(?:', r.regex.pattern if in_text else _body(r))})"
+                 for i, r in rules]
+        return cls(re.compile("|".join(parts), flags), in_text)
+
+    def first(self, text: str, start: int, end: int, stripped: str) -> int | None:
+        """Index of the first rule taking the line; -1 when the answer needs a closer look."""
+        if self.in_text:
+            match = self.regex.match(text, start)
+            if match and match.end() != end:
+                return -1
+        else:
+            match = self.regex.fullmatch(stripped)
+        return int(match.lastgroup[2:]) if match else None
+
+
 class StripDebris:
     """Apply a rulebook: every match becomes an edit with the rule's id and reason."""
 
@@ -55,14 +103,39 @@ class StripDebris:
 
     def __init__(self, rulebook: Rulebook):
         self.rules = rulebook.rules
+        self.text_rules = [r for r in self.rules if r.scope not in LINE_SCOPES]
+        self.line_rules = [r for r in self.rules if r.scope in LINE_SCOPES]
+        indexed = list(enumerate(self.line_rules))
+        self.alone = [(i, r) for i, r in indexed if GLOBAL_FLAGS.search(r.regex.pattern)]
+        self.combinable = [(i, r) for i, r in indexed if not GLOBAL_FLAGS.search(r.regex.pattern)]
+        # a line of N words only meets the rules that allow N words
+        self.limits = sorted({r.max_words for r in self.line_rules})
+        self._matchers: dict[int, list[_Matcher]] = {}
+
+    def _matchers_for(self, limit: int) -> list[_Matcher]:
+        """Matchers for lines of up to `limit` words (built on first use)."""
+        key = limit
+        if key not in self._matchers:
+            rules = [(i, r) for i, r in self.combinable if r.max_words >= limit]
+            built = []
+            for in_text in (False, True):
+                group = [(i, r) for i, r in rules if bool(LOOKAROUND.search(r.regex.pattern)) == in_text]
+                for ignorecase in (True, False):
+                    same = [(i, r) for i, r in group if bool(r.regex.flags & re.IGNORECASE) == ignorecase]
+                    matcher = _Matcher.build(same, in_text, re.MULTILINE | (re.IGNORECASE if ignorecase else 0))
+                    if matcher:
+                        built.append(matcher)
+            self._matchers[key] = built
+        return self._matchers[key]
 
     def run(self, text: str, context: Context) -> StepResult:
         head_end, tail_start = prose_bounds(text)
-        candidates = []
-        for rule in self.rules:
+        candidates = list(self._line_candidates(text, head_end, tail_start)) if self.line_rules else []
+        for rule in self.text_rules:
             for match in rule.regex.finditer(text):
-                span = self._span(rule, match, text, head_end, tail_start)
-                if span:
+                if match.start() != match.end():
+                    span = (match.start(), match.end()) if rule.scope == "inline" else \
+                        _whole_lines(text, match.start(), match.end())
                     candidates.append((span[0], span[1], rule, match))
         candidates.sort(key=lambda c: (c[0], -c[1]))
         edits, metadata, last_end = [], {}, -1
@@ -75,22 +148,41 @@ class StripDebris:
             last_end = end
         return StepResult(edits=tuple(edits), metadata=metadata)
 
+    def _line_candidates(self, text: str, head_end: int, tail_start: int):
+        offset = 0
+        for line in text.split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            stripped = line.strip()
+            words = len(stripped.split())
+            if not words or words > self.limits[-1]:
+                continue
+            found = self._match_line(text, start, start + len(line), stripped, words, head_end, tail_start)
+            if found:
+                rule, match = found
+                yield start, min(start + len(line) + 1, len(text)), rule, match
+
+    def _match_line(self, text: str, start: int, end: int, stripped: str, words: int,
+                    head_end: int, tail_start: int):
+        """The first line rule (in rulebook order) that takes the whole line [start, end), with its match."""
+        limit = self.limits[bisect.bisect_left(self.limits, words)]
+        firsts = [m.first(text, start, end, stripped) for m in self._matchers_for(limit)]
+        found = [f for f in firsts if f is not None]
+        first = 0 if -1 in found else min(found, default=None)
+        tried = [(i, r) for i, r in enumerate(self.line_rules) if first is not None and i >= first]
+        tried += [(i, r) for i, r in self.alone if first is None or i < first]
+        for _, rule in sorted(tried, key=lambda item: item[0]):
+            match = rule.regex.match(text, start)
+            if match and match.end() == end and self._fits(rule, match, start, head_end, tail_start, end - start):
+                return rule, match
+        return None
+
     @staticmethod
-    def _span(rule: Rule, match: re.Match, text: str, head_end: int, tail_start: int):
-        start, end = match.span()
-        if start == end:
-            return None
-        if rule.scope == "inline":
-            return start, end
-        if rule.scope == "block":
-            return _whole_lines(text, start, end)
+    def _fits(rule: Rule, match: re.Match, start: int, head_end: int, tail_start: int, length: int) -> bool:
         if len(match.group().split()) > rule.max_words:
-            return None
-        if rule.scope == "head" and end > head_end:
-            return None
-        if rule.scope == "tail" and start < tail_start:
-            return None
-        return start, end + 1 if text[end:end + 1] == "\n" else end
+            return False
+        if rule.scope == "head" and start + length > head_end:
+            return False
+        return not (rule.scope == "tail" and start < tail_start)
 
 
 def _lift(match: re.Match, metadata: dict[str, Any]) -> None:
