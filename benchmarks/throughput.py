@@ -115,7 +115,7 @@ def main() -> int:
         if not args.no_ray:
             try:
                 import ray  # noqa: F401
-                runs.append(("ray, 2 CPUs", ["--engine", "ray", "--ray-cpus", "2"], 2))
+                runs.append(("ray, 2 CPUs", ["--engine", "ray", "-j", "2"], 2))
             except ImportError:
                 print("ray not installed (pip install '.[ray]'): Ray engine skipped")
         for label, extra, cores in runs:

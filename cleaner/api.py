@@ -199,7 +199,8 @@ def _process_item(cleaner: Cleaner, item: tuple[Job | Problem, str, bool]) -> Ou
 
 def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | None = None,
                 mode: str = "write", root: Path | None = None, workers: int = 1,
-                keep_records: bool = True) -> Iterator[Outcome]:
+                keep_records: bool = True, engine: str = "local",
+                address: str | None = None) -> Iterator[Outcome]:
     """Clean every source under `paths`, mirroring the tree into `out_dir`.
 
     With mode "in-place" the body replaces the source and the record is
@@ -212,6 +213,11 @@ def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | No
         corpus["repeated_lines"], _ = corpus_repeats(paths, out_dir, settings.max_bytes)
     Cleaner(settings, corpus)  # settings and rule errors surface here, not in a worker
     jobs = discover(paths, out_dir, in_place=(mode == "in-place"), root=root)
+    if engine == "ray":
+        from cleaner import ray_engine
+
+        yield from ray_engine.run(jobs, settings, corpus, mode, address, workers)
+        return
     items = ((job, mode, keep_records) for job in jobs)
     yield from ordered_map(_process_item, items, partial(Cleaner, settings, corpus), workers)
 

@@ -93,6 +93,8 @@ def clean(
     keep_comments: Optional[bool] = typer.Option(None, "--keep-comments/--drop-comments", help="HTML: reader comments."),
     summary: Optional[Path] = typer.Option(None, "--summary", help="Write the corpus summary as JSON here."),
     workers: int = typer.Option(0, "--workers", "-j", help="Worker processes (default: the CPU count)."),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or ray."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster: auto or ray://HOST:PORT."),
     text_field: str = typer.Option("text", "--text-field", help="JSONL: the field holding the text."),
     id_field: str = typer.Option("id", "--id-field", help="JSONL: the field holding the document id."),
     fail_on_write: bool = typer.Option(False, "--exit-non-zero-on-write",
@@ -123,8 +125,11 @@ def clean(
     report = Summary()
     try:
         root_dir = Path(values["root"].value) if values["root"].value else None
+        if engine not in ("local", "ray"):
+            _fail(f"--engine must be local or ray, not {engine!r}")
         outcomes = clean_paths(paths, None if in_place else Path(target), settings, mode, root=root_dir,
-                               workers=workers or default_workers(), keep_records=verbose)
+                               workers=workers or default_workers(), keep_records=verbose,
+                               engine=engine, address=address)
         for outcome in _with_progress(outcomes, quiet):
             report.add(outcome)
             if outcome.status == "error":
