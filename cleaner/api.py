@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_chain, select_steps
+from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_chain, run_to_fixpoint, select_steps
 from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.engine import ordered_map
@@ -83,8 +83,8 @@ class Cleaner:
 
     def _run(self, text: str, source: str) -> tuple[ChainResult, str, dict[str, Any] | None]:
         """Run the chain; hold back every removal when the guard says it went too far."""
-        result = run_chain(text, self.steps, source=source, options=self.options, corpus=self.corpus,
-                           timings=self.timings)
+        result = run_to_fixpoint(text, self.steps, source=source, options=self.options,
+                                 corpus=self.corpus, timings=self.timings)
         if result.dropped:
             return result, "dropped", None
         why = over_removal(result.removal_input or "", result.text)

@@ -19,6 +19,8 @@ from cleaner.steps.feed_blocks import StripFeedBlocks
 from cleaner.steps.main_text import StripOutsideMainText
 from cleaner.steps.repeated_blocks import StripRepeatedBlocks
 from cleaner.steps.teasers import StripRelatedTeasers
+from cleaner.steps.title import LiftTitle
+from cleaner.steps.trailing_headlines import StripTrailingHeadlines
 from cleaner.steps.fix_encoding import FixEncoding
 from cleaner.steps.normalize_layout import NormalizeLayout, NormalizeNewlines
 from cleaner.steps.strip_debris import StripDebris
@@ -37,6 +39,8 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
     ("strip-debris", lambda options: StripDebris(options["rulebook"])),
     ("corpus-repeats", lambda options: StripCorpusRepeats()),
     ("main-text", lambda options: StripOutsideMainText()),
+    ("title", lambda options: LiftTitle()),
+    ("trailing-headlines", lambda options: StripTrailingHeadlines()),
     ("normalize-layout", lambda options: NormalizeLayout()),
 )
 
@@ -44,7 +48,7 @@ STEP_NAMES = tuple(name for name, _ in CHAIN)
 # Steps that remove content (as opposed to repairing or laying it out): the over-removal
 # guard in `cleaner.api` holds them back together.
 REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "strip-debris", "corpus-repeats",
-                           "main-text"})
+                           "main-text", "title", "trailing-headlines"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class StepRun:
     edits: tuple[Edit, ...]
     removed: tuple[str, ...]
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    pass_number: int = 1  # 2 and up: a run on the chain's own output (see run_to_fixpoint)
 
 
 @dataclass(frozen=True)
@@ -117,3 +122,30 @@ def run_chain(text: str, steps: Sequence[Step], source: str = "<text>",
         if result.drop:
             return ChainResult(text, tuple(runs), found, f"{step.name}: {result.drop}", removal_input)
     return ChainResult(text, tuple(runs), found, None, removal_input)
+
+
+# A chain whose removals expose more debris (a line gone makes a widget's repetition
+# visible) is run again on its own output; passes stop when nothing changes.
+MAX_PASSES = 4
+
+
+def run_to_fixpoint(text: str, steps: Sequence[Step], **kwargs) -> ChainResult:
+    """Run the chain, then again on its output until a pass changes nothing.
+
+    This is what makes cleaning a cleaned text change nothing. Later passes'
+    runs are appended to the result with their pass number, so the record
+    still replays and restores step by step.
+    """
+    result = run_chain(text, steps, **kwargs)
+    runs, found = list(result.runs), dict(result.metadata)
+    for number in range(2, MAX_PASSES + 1):
+        if result.dropped:
+            break
+        again = run_chain(result.text, steps, metadata=found,
+                          **{k: v for k, v in kwargs.items() if k != "metadata"})
+        if again.text == result.text and not again.dropped:
+            break
+        runs += [StepRun(r.name, r.edits, r.removed, r.metadata, number) for r in again.runs if r.edits]
+        found.update({k: v for k, v in again.metadata.items() if k not in found})
+        result = ChainResult(again.text, (), found, again.dropped, result.removal_input)
+    return ChainResult(result.text, tuple(runs), found, result.dropped, result.removal_input)

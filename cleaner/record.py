@@ -50,8 +50,10 @@ def build_record(raw: bytes, decoded: Decoded, result: ChainResult, *, source_pa
     body = result.text.encode("utf-8")
     steps, maps = [], []
     for run in result.runs:
-        steps.append({"name": run.name, "edits": _edit_entries(run, maps),
-                      "metadata": dict(run.metadata)})
+        step = {"name": run.name, "edits": _edit_entries(run, maps), "metadata": dict(run.metadata)}
+        if run.pass_number > 1:
+            step["pass"] = run.pass_number
+        steps.append(step)
         maps.append(OffsetMap(run.edits))
     record: dict[str, Any] = {
         "format": RECORD_FORMAT,

@@ -22,7 +22,7 @@ def _clean(text: str):
         return raw, None
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(documents, arbitrary))
 def test_chain_properties(text):
     raw, result = _clean(text)
@@ -39,7 +39,7 @@ def test_chain_properties(text):
     assert CLEANER.clean_text(result.text) == result.text  # idempotent
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_never_crash(raw):
     try:

@@ -1,0 +1,112 @@
+"""title: a headline on the first line moves from the body to metadata["title"].
+
+Extracted articles often start with their headline. When the first
+non-blank line looks like one and prose follows it, this step removes that
+line (with its newline) and returns it as `metadata["title"]`, minus a
+short " | Site Name" or " - Site Name" suffix.
+
+A headline-like line: 4 to 20 words, one sentence, starts with a capital,
+a digit or a quote; it does not end like a sentence or a dateline (period,
+comma, colon, semicolon, dash; "?" or "!" only in Title Case) nor on a word
+that needs a continuation ("of", "the", "between"); it is not a byline
+("By Jane Doe") or a link.
+Prose after it: the next non-blank line ends like a sentence and has at
+least 6 words. Requiring prose next is what makes the step idempotent:
+once the title is gone, the new first line is that prose (a dek or the
+first paragraph), which ends with a period and so is never lifted. A first
+line followed by another headline-like line (a subheading, a section
+label) is left alone: which of the two is the title would be a guess.
+
+It deliberately keeps a first line that is a full sentence (it ends with a
+period), a short label ("Credited from: BBC", under 4 words), and any first
+line when an earlier step already found a different title (the line is
+removed only if it repeats that title).
+
+It relies on earlier steps for one paragraph per line and for removing
+navigation and byline lines above the headline ("Skip to content").
+"""
+from __future__ import annotations
+
+import re
+from itertools import islice
+from typing import Any
+
+from cleaner.edits import Edit
+from cleaner.sentences import sentence_spans
+from cleaner.steps.base import Context, StepResult
+
+MIN_WORDS, MAX_WORDS = 4, 20
+MAX_CHARS = 300  # no headline is longer; also bounds the regexes below
+MIN_PROSE_WORDS = 6
+SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+# A headline does not end on a word that needs a continuation.
+DANGLING = SMALL_WORDS | frozenset("between her his its my our than that their which who your".split())
+CLOSERS = "\"'”’»)]"
+BYLINE_OR_LINK = re.compile(r"^by\s+[A-Z]|https?://|www\.|@\w", re.IGNORECASE)
+SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—)\s+(?P<site>[^|–—]+)$")
+
+
+def is_title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, one sentence, capitalized, without a sentence's final period."""
+    words = [w for w in line[:MAX_CHARS + 1].split() if any(c.isalnum() for c in w)]
+    if len(line) > MAX_CHARS or not MIN_WORDS <= len(words) <= MAX_WORDS or BYLINE_OR_LINK.search(line):
+        return False
+    if words[-1].strip(CLOSERS).lower() in DANGLING:
+        return False
+    core = line.lstrip("\"'“‘«")
+    if not (core[:1].isupper() or core[:1].isdigit()) or len(sentence_spans(line)) != 1:
+        return False
+    last = line.rstrip(CLOSERS)[-1:]
+    if last in ".,;:…-–—":
+        return False
+    return last not in "?!" or is_title_case(line)
+
+
+def reads_as_prose(line: str) -> bool:
+    """Ends like a sentence, is not too short, and is no headline itself."""
+    ends_well = line.rstrip(CLOSERS)[-1:] in ".!?…"
+    return ends_well and len(line.split()) >= MIN_PROSE_WORDS and not looks_like_headline(line)
+
+
+def without_site_suffix(title: str) -> str:
+    """Drop " | Site Name" when the name is short and capitalized, the rest long."""
+    match = SITE_SUFFIX.search(title)
+    if not match:
+        return title
+    site, rest = match.group("site").split(), title[:match.start()]
+    short_name = len(site) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in site)
+    return rest if short_name and len(rest.split()) >= MIN_WORDS else title
+
+
+def same_title(a: str, b: str) -> bool:
+    def squeeze(s: str) -> str:
+        return re.sub(r"\W+", " ", s).strip().casefold()
+    a, b = squeeze(a), squeeze(b)
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
+
+
+class LiftTitle:
+    """Move a headline-like first line into metadata["title"]."""
+
+    name = "title"
+    description = "headline on the first line moved to metadata"
+
+    def run(self, text: str, context: Context) -> StepResult:
+        lines = list(islice((m for m in re.finditer(r"[^\n]+", text) if not m.group().isspace()), 2))
+        if len(lines) < 2:
+            return StepResult()
+        first, following = lines[0].group().strip(), lines[1].group().strip()
+        if not looks_like_headline(first) or not reads_as_prose(following):
+            return StepResult()
+        known = context.metadata.get("title")
+        if known and not same_title(first, str(known)):
+            return StepResult()
+        end = min(lines[0].end() + 1, len(text))
+        edit = Edit(lines[0].start(), end, "", "title.first-line", "headline moved to metadata")
+        metadata: dict[str, Any] = {} if known else {"title": without_site_suffix(first)}
+        return StepResult(edits=(edit,), metadata=metadata)

@@ -1,0 +1,227 @@
+"""trailing-headlines: unrelated headlines glued after the article's last sentence.
+
+Pages often end with teasers for other stories, which extraction glues to
+the last paragraph ("...next year. Mayor vows to fix the pier.") or leaves
+on short lines below it. The step walks back over the last sentences and
+stops at the first one that belongs to the article; the off-topic
+sentences after it go, with the space or line breaks before them.
+
+A sentence belongs to the article when it shares topic with the text
+before it, or when its shape says prose. Topic: its content words
+(stopwords dropped, crudely stemmed, matched by prefix) found in the
+preceding text score 2 when specific there (a topic word used twice or
+more, a proper name, or a long word, rare in English) and 1 otherwise; 2
+points make topic, one common shared word does not. Prose: longer than a
+headline, a quote, a sentence-case question, past-tense "said" (headlines
+say "says"), a lower-case start, a pronoun before any name (it points back
+into the article); also a "Label: value" line (a list, a credit). No list
+of headlines or phrases is involved.
+
+It deliberately keeps (precision first: losing a real sentence is worse
+than leaving a headline):
+- documents with fewer than `min_words` words before the cut;
+- a sentence too short to judge (under four content words) right after the
+  article's last sentence, and all before it;
+- a lone off-topic sentence unless shaped like a headline (Title Case, a
+  " | " separator, or no final punctuation); two or more go in any shape;
+- a line longer than a headline block (30 words) as a whole; more than
+  five sentences.
+
+It relies on earlier steps for one paragraph per line and for removing
+debris lines, so that the article's own last sentence is near the end.
+Each sentence is judged only against the text before it, so the output is
+a fixpoint: its new last sentence was already judged to belong.
+"""
+from __future__ import annotations
+
+import re
+
+from cleaner.edits import Edit
+from cleaner.sentences import sentence_spans
+from cleaner.steps.base import Context, StepResult
+
+STOPWORDS = frozenset("""
+    about above according across after again against all almost also although
+    always am among an and another any anyone are around as at away back be
+    became because become been before being below between billion both but by
+    came can cannot com could day days did do does doing done down during each
+    either else end even ever every few first for four from further get gets
+    getting give given go goes going gone good got great had has have having he
+    her here hers herself him himself his how however html http https if in
+    including into is it its itself just last late later least less let like
+    made make makes many may me might million month months more most much must
+    my myself near need never new next no nor not now of off often on once one
+    only or other others our ours out over own part people per percent put
+    rather really said same say says see seen several she should since so some
+    still such take takes than that the their theirs them themselves then there
+    these they thing things think this those though three through thus time
+    times to today told too took top toward two under until up upon us use used
+    very want was way we week weeks well went were what when where whether
+    which while who whom whose why will with within without would www year
+    years yet you your
+""".split())
+
+# Pronouns that point back into the article: anywhere before a name, or
+# (with possessives and demonstratives) as the first word.
+PRONOUNS = frozenset("I he him it me my our she they them us we you your".split())
+OPENING_PRONOUNS = PRONOUNS | frozenset("her his its that their these this those".split())
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$")
+SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("s", ""))
+OPENING_QUOTE = re.compile(r"""^["'“‘«]""")
+LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
+CLOSERS = "\"'”’»)] "
+MIN_CONTENT_WORDS = 4     # fewer content words give no evidence either way
+MIN_PREFIX = 5            # "govern" matches "government"; "art" does not match "article"
+LONG_WORD = 7             # long words are rare in English: sharing one is telling
+MAX_STEM = 30             # longer "words" are junk; the cap keeps prefix matching cheap
+MAX_HEADLINE_WORDS = 22   # teaser headlines run 5 to 15 words; longer is prose
+MAX_PARAGRAPH_WORDS = 30  # a longer line is a paragraph, never removed whole
+MAX_RUN = 5               # more trailing sentences than that is no glued teaser
+
+
+def stem(word: str) -> str:
+    """Crude stem: lower case, no possessive, one common suffix, no final e."""
+    word = CONTRACTION.sub("", word[:MAX_STEM].lower())
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def is_content(word: str) -> bool:
+    return len(word) >= 3 and word.lower() not in STOPWORDS and stem(word) not in STOPWORDS
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text) if is_content(w)]
+
+
+class Reference:
+    """What the text before a sentence says: stem counts, names, prefixes."""
+
+    def __init__(self, text: str):
+        self.counts: dict[str, int] = {}
+        self.names: set[str] = set()
+        for start, end in sentence_spans(text):
+            for i, word in enumerate(WORD.findall(text[start:end])):
+                if is_content(word):
+                    key = stem(word)
+                    self.counts[key] = self.counts.get(key, 0) + 1
+                    if i and word[0].isupper():
+                        self.names.add(key)
+        self.prefixes: dict[str, str] = {}
+        for key in self.counts:
+            for size in range(MIN_PREFIX, len(key) + 1):
+                self.prefixes.setdefault(key[:size], key)
+
+    def match(self, key: str) -> str | None:
+        """The reference stem `key` matches: equal, or one a prefix of the other."""
+        if key in self.counts:
+            return key
+        if len(key) >= MIN_PREFIX and key in self.prefixes:
+            return self.prefixes[key]
+        for size in range(len(key) - 1, MIN_PREFIX - 1, -1):
+            if key[:size] in self.counts:
+                return key[:size]
+        return None
+
+    def overlap(self, sentence: str) -> int:
+        """Weighted shared words: 2 for a specific word, 1 for a common one."""
+        score = 0
+        for word in {w.lower(): w for w in content_words(sentence)}.values():
+            found = self.match(stem(word))
+            if found is not None:
+                specific = (self.counts[found] >= 2 or found in self.names
+                            or len(word) >= LONG_WORD)
+                score += 2 if specific else 1
+        return score
+
+
+def is_title_case(sentence: str) -> bool:
+    words = [w for w in WORD.findall(sentence) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def looks_like_headline(sentence: str) -> bool:
+    """Title Case, a " | " separator, or no final punctuation; a "Label:
+    value" line (image credit, source) is not a headline."""
+    if LABEL.match(sentence):
+        return False
+    return is_title_case(sentence) or " | " in sentence or sentence.rstrip(CLOSERS)[-1:] not in ".!?…"
+
+
+def kept_by_shape(sentence: str) -> bool:
+    """Shaped like article prose or a list, whatever its words.
+
+    Prose: long, a quote, a sentence-case question, past-tense attribution
+    ("said": headlines say "says"), opening in lower case, or a pronoun
+    before any name (it points back into the article). A list: a "Label:
+    value" line (specifications, credits).
+    """
+    words = WORD.findall(sentence)
+    if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence) or LABEL.match(sentence):
+        return True
+    if len(sentence.split()) > MAX_HEADLINE_WORDS or "said" in (w.lower() for w in words):
+        return True
+    if sentence.rstrip(CLOSERS).endswith("?") and not is_title_case(sentence):
+        return True
+    if CONTRACTION.sub("", words[0].lower() if words[0][1:].islower() else words[0]) in OPENING_PRONOUNS:
+        return True
+    for i, word in enumerate(words):
+        if CONTRACTION.sub("", word) in PRONOUNS:
+            return True
+        if i and word[0].isupper():
+            return False
+    return False
+
+
+def too_short_to_judge(sentence: str) -> bool:
+    return len({stem(w) for w in content_words(sentence)}) < MIN_CONTENT_WORDS
+
+
+class StripTrailingHeadlines:
+    """Remove off-topic sentences after the article's last on-topic sentence."""
+
+    name = "trailing-headlines"
+    description = "unrelated headlines glued after the article's last sentence"
+
+    def __init__(self, min_words: int = 250):
+        self.min_words = min_words
+
+    def run(self, text: str, context: Context) -> StepResult:
+        run: list[tuple[int, int, bool]] = []  # (start, end, judged off-topic)
+        for start, end in reversed(self._tail_sentences(text)):
+            sentence = text[start:end]
+            short = too_short_to_judge(sentence)
+            if kept_by_shape(sentence) or (not short and Reference(text[:start]).overlap(sentence) >= 2):
+                return StepResult(edits=self._cut(text, end, run))
+            run.insert(0, (start, end, not short))
+        return StepResult()
+
+    @staticmethod
+    def _tail_sentences(text: str) -> list[tuple[int, int]]:
+        """The last MAX_RUN + 1 sentences: the walk cannot remove more."""
+        tail: list[tuple[int, int]] = []
+        for line in reversed(list(re.finditer(r"[^\n]+", text))):
+            tail[:0] = [(line.start() + a, line.start() + b) for a, b in sentence_spans(line.group())]
+            if len(tail) > MAX_RUN:
+                break
+        return tail[-MAX_RUN - 1:]
+
+    def _cut(self, text: str, keep_end: int, run: list[tuple[int, int, bool]]) -> tuple[Edit, ...]:
+        """Remove the run after its leading unjudged sentences, which stay."""
+        while run and not run[0][2]:
+            keep_end = run.pop(0)[1]
+        judged = [text[start:end] for start, end, off_topic in run if off_topic]
+        if not run or len(text[:keep_end].split()) < self.min_words:
+            return ()
+        whole_lines = text[keep_end:run[-1][1]].split("\n")[1:]
+        if any(len(line.split()) > MAX_PARAGRAPH_WORDS for line in whole_lines):
+            return ()
+        if len(judged) == 1 and not looks_like_headline(judged[0]):
+            return ()
+        return (Edit(keep_end, run[-1][1], "", "trailing-headlines.off-topic",
+                     "unrelated headline glued after the article"),)

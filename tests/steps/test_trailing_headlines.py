@@ -1,0 +1,166 @@
+"""trailing-headlines: off-topic teasers after the article's end go, the article stays."""
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from cleaner.edits import apply_edits, check_edits
+from cleaner.steps.base import Context
+from cleaner.steps.trailing_headlines import StripTrailingHeadlines
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+ARTICLE = """\
+Marlow Creek will replace the filters at its water treatment plant this summer, the town council decided on Tuesday, ending a two-year argument over how to pay for the work.
+
+The plant, built in 1968, draws from the Hollis reservoir and serves about 14,000 residents. Its sand filters have struggled since a series of storms left the reservoir cloudy, and the town issued three boil notices last autumn when turbidity readings crossed the state limit.
+
+Engineers hired by the council recommended membrane filters, which trap fine particles that sand lets through. The membranes cost more to install but use less chlorine, and the engineers expect the plant's chemical bill to fall by a third once they run at full capacity.
+
+The contract, worth $6.2 million, went to a regional firm that built similar systems for two neighboring towns. A federal grant covers roughly half of the cost; the rest will come from a bond that residents approved in March by a narrow margin.
+
+Council member Rita Osei, who voted against an earlier version of the plan, said the grant changed her mind. Residents who spoke at the meeting mostly asked about the boil notices and whether their bills would rise.
+
+Water rates will increase by about four dollars a month for a typical household, according to the town's finance office. Crews will also inspect the old clarifier and the intake pipes while the plant runs on a temporary filtration unit.
+
+The work is scheduled to finish before the reservoir's autumn turnover, when turbidity usually peaks and the old filters struggled most."""
+
+HEADLINES = [
+    "Mayor Dana Whitfield says the stadium vote will go ahead.",
+    "Why a Vermont bakery is betting everything on rye | Morning Table.",
+    "In Tucson, orchard owners race to beat the summer heat.",
+]
+
+
+def strip(text):
+    step = StripTrailingHeadlines()
+    edits = check_edits(step.run(text, Context()).edits, len(text), step.name)
+    return apply_edits(text, edits), edits
+
+
+def assert_fixpoint(text):
+    assert strip(text)[1] == ()
+
+
+def test_three_headlines_glued_to_the_last_paragraph_go():
+    out, edits = strip(ARTICLE + " " + " ".join(HEADLINES) + "\n")
+    assert out == ARTICLE + "\n"
+    assert [(e.rule, e.reason) for e in edits] == [
+        ("trailing-headlines.off-topic", "unrelated headline glued after the article")]
+    assert_fixpoint(out)
+
+
+def test_one_headline_shaped_teaser_glued_to_the_last_sentence_goes():
+    out, _ = strip(ARTICLE + " Why a Vermont Bakery Is Betting Everything on Rye | Morning Table")
+    assert out == ARTICLE
+    assert_fixpoint(out)
+
+
+def test_headlines_on_following_short_lines_go_with_their_line_breaks():
+    text = (ARTICLE + "\n\nMayor Dana Whitfield Says Stadium Vote Will Go Ahead\n\n"
+            "Vermont bakery bets its future on rye flour\n")
+    out, edits = strip(text)
+    assert out == ARTICLE + "\n"
+    assert text[edits[0].start:edits[0].end].startswith("\n\nMayor")
+    assert_fixpoint(out)
+
+
+def test_a_short_on_topic_closing_line_stays_and_the_headlines_after_it_go():
+    closing = "\n\nWork starts Monday."
+    out, _ = strip(ARTICLE + closing + " " + " ".join(HEADLINES))
+    assert out == ARTICLE + closing
+    assert_fixpoint(out)
+
+
+@pytest.mark.parametrize("closing", [
+    # shares a single rare word ("clarifier") with the article
+    " Volunteers plan to paint a mural on the old clarifier next spring.",
+    # on topic through several words
+    " Engineers expect the membrane filters to be running at the plant by August.",
+])
+def test_a_closing_sentence_sharing_topic_stays(closing):
+    assert strip(ARTICLE + closing)[1] == ()
+    out, _ = strip(ARTICLE + closing + " " + " ".join(HEADLINES))
+    assert out == ARTICLE + closing
+
+
+@pytest.mark.parametrize("closing", [
+    # off topic, but not shaped like a headline: alone, it is given the benefit of the doubt
+    " Tickets for the county fair go on sale Friday morning at the library desk.",
+    # prose by shape: a quote, an attribution in the past tense, a pronoun that points back
+    " “Nobody in the orchard business expected a spring like this,” a grower remarked.",
+    " A grower said orchards across the valley bloomed early this spring.",
+    " They hope orchards across the valley will bloom early this spring.",
+])
+def test_a_lone_off_topic_sentence_that_reads_as_prose_stays(closing):
+    assert strip(ARTICLE + closing)[1] == ()
+
+
+def test_a_prose_sentence_ends_the_search_and_headlines_after_it_go():
+    quote = " “Nobody in the orchard business expected a spring like this,” a grower remarked."
+    out, _ = strip(ARTICLE + quote + " " + HEADLINES[1])
+    assert out == ARTICLE + quote
+
+
+def test_a_document_too_short_to_judge_is_left_alone():
+    short = ARTICLE.split("\n\n")[0]
+    assert strip(short + " " + " ".join(HEADLINES))[1] == ()
+
+
+def test_a_clean_article_is_left_alone():
+    assert strip(ARTICLE)[1] == ()
+    assert strip(ARTICLE + "\n")[1] == ()
+    assert strip("")[1] == ()
+
+
+PIECES = HEADLINES + [
+    "Work starts Monday.", "Engineers praised the membrane filters.", "“It works,” she said.",
+    "Vermont Bakery Bets on Rye", "Tucson orchard owners race the heat", "|", "Read more",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from([" ", "\n", "\n\n"])), max_size=7))
+def test_any_tail_gives_valid_edits_and_a_fixpoint(tail):
+    text = ARTICLE + "".join(glue + piece for piece, glue in tail)
+    out, edits = strip(text)
+    assert len(edits) <= 1
+    assert out.startswith(ARTICLE)
+    assert_fixpoint(out)
+
+
+@pytest.mark.parametrize("hostile", [
+    ARTICLE + " " + "x" * 200_000 + " tail words here. " + " ".join(HEADLINES),
+    "y" * 200_000 + "\n" + ARTICLE + " " + " ".join(HEADLINES),
+    ARTICLE + " " + ". " * 100_000 + " ".join(HEADLINES),
+    " " * 200_000 + "\n" * 1000,
+    "Word. " * 40_000,
+])
+def test_hostile_input_runs_in_linear_time(hostile):
+    started = time.perf_counter()
+    strip(hostile)
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.skipif(not (SHARED / "bench").is_dir(), reason="shared bench not present")
+def test_no_cut_in_real_article_bodies():
+    bodies = sorted((SHARED / "bench").glob("*/gold/*.txt")) + sorted((SHARED / "seeds-gold").glob("*.txt"))
+    cut = [path.name for path in bodies if strip(path.read_text(encoding="utf-8"))[1]]
+    assert len(bodies) > 400
+    assert cut == []
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="shared seeds not present")
+def test_seed_with_glued_headlines_loses_exactly_them():
+    def flat(text):
+        return " ".join(re.sub("[“”]", '"', re.sub("[‘’]", "'", text)).split())
+
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        gold = SHARED / "seeds-gold" / seed.name
+        out, edits = strip(seed.read_text(encoding="utf-8"))
+        if edits:
+            assert flat(out) == flat(gold.read_text(encoding="utf-8")), seed.name
+            assert_fixpoint(out)
+    assert any(strip(seed.read_text(encoding="utf-8"))[1] for seed in (SHARED / "seeds").glob("*.txt"))
