@@ -36,9 +36,11 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
     ("teasers", lambda options: StripRelatedTeasers()),
     ("feed-blocks", lambda options: StripFeedBlocks()),
     ("repeated-blocks", lambda options: StripRepeatedBlocks()),
+    # main-text before the rules: the short chrome lines the rules remove are the
+    # barriers it uses to find where the article starts and ends
+    ("main-text", lambda options: StripOutsideMainText()),
     ("strip-debris", lambda options: StripDebris(options["rulebook"])),
     ("corpus-repeats", lambda options: StripCorpusRepeats()),
-    ("main-text", lambda options: StripOutsideMainText()),
     ("title", lambda options: LiftTitle()),
     ("trailing-headlines", lambda options: StripTrailingHeadlines()),
     ("normalize-layout", lambda options: NormalizeLayout()),
