@@ -195,7 +195,10 @@ def load_file(path: Path, lists: dict[str, list[str]]) -> list[Rule]:
 
 
 def load_rulebook(folders: Sequence[Path] = (), *, shipped: bool = True) -> Rulebook:
-    """Load the shipped rules, then each user folder; duplicate ids are an error."""
+    """Load the shipped rules, then each user folder; duplicate ids are an error.
+
+    User rules are probed for catastrophic backtracking first (see regex_probe).
+    """
     all_folders = ([shipped_rules_dir()] if shipped else []) + [Path(f) for f in folders]
     rules: list[Rule] = []
     seen: dict[str, str] = {}
@@ -213,7 +216,19 @@ def load_rulebook(folders: Sequence[Path] = (), *, shipped: bool = True) -> Rule
                 rules.append(rule)
         for path in sorted(folder.glob("*.txt")):
             digest.update(path.read_bytes())
+    _refuse_slow([r for r in rules if shipped_rules_dir() not in Path(r.origin).parents])
     return Rulebook(tuple(rules), digest.hexdigest()[:16])
+
+
+def _refuse_slow(user_rules: list[Rule]) -> None:
+    from cleaner.regex_probe import LIMIT, slow_rules
+
+    slow = slow_rules([(r.id, r.regex.pattern, r.regex.flags) for r in user_rules])
+    if slow:
+        rule = next(r for r in user_rules if r.id == slow[0])
+        raise RuleFileError(f"{rule.origin}: rule {rule.id}: field 'patterns': takes over {LIMIT:g} s on "
+                            "a 100 KB hostile string (catastrophic backtracking: avoid nested or "
+                            "overlapping quantifiers such as (a+)+ or (\\w+\\s?)*)")
 
 
 def iter_rule_files(folder: Path) -> Iterator[Path]:
