@@ -17,7 +17,7 @@ from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.engine import ordered_map
 from cleaner.guard import over_removal
-from cleaner.files import Job, Problem, atomic_write, discover, read_source
+from cleaner.files import Job, Problem, atomic_write, discover, read_source, sweep_temporaries
 from cleaner.record import ViewEdit, build_record, dumps, restore_text, sha256, view_edits
 from cleaner.rules import load_rulebook
 from cleaner.settings import Settings
@@ -200,7 +200,7 @@ def _process_item(cleaner: Cleaner, item: tuple[Job | Problem, str, bool]) -> Ou
 def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | None = None,
                 mode: str = "write", root: Path | None = None, workers: int = 1,
                 keep_records: bool = True, engine: str = "local",
-                address: str | None = None) -> Iterator[Outcome]:
+                address: str | None = None, follow_symlinks: bool = False) -> Iterator[Outcome]:
     """Clean every source under `paths`, mirroring the tree into `out_dir`.
 
     With mode "in-place" the body replaces the source and the record is
@@ -212,7 +212,9 @@ def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | No
     if settings.corpus_repeats:
         corpus["repeated_lines"], _ = corpus_repeats(paths, out_dir, settings.max_bytes)
     Cleaner(settings, corpus)  # settings and rule errors surface here, not in a worker
-    jobs = discover(paths, out_dir, in_place=(mode == "in-place"), root=root)
+    if mode == "write" and out_dir is not None:
+        sweep_temporaries(out_dir)  # what a killed run left behind
+    jobs = discover(paths, out_dir, in_place=(mode == "in-place"), root=root, follow=follow_symlinks)
     if engine == "ray":
         from cleaner import ray_engine
 

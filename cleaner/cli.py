@@ -94,6 +94,8 @@ def clean(
     summary: Optional[Path] = typer.Option(None, "--summary", help="Write the corpus summary as JSON here."),
     workers: int = typer.Option(0, "--workers", "-j", help="Worker processes (default: the CPU count)."),
     engine: str = typer.Option("local", "--engine", help="local (process pool) or ray."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
+                                         help="Follow symlinks that leave the input folder."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster: auto or ray://HOST:PORT."),
     text_field: str = typer.Option("text", "--text-field", help="JSONL: the field holding the text."),
     id_field: str = typer.Option("id", "--id-field", help="JSONL: the field holding the document id."),
@@ -129,7 +131,7 @@ def clean(
             _fail(f"--engine must be local or ray, not {engine!r}")
         outcomes = clean_paths(paths, None if in_place else Path(target), settings, mode, root=root_dir,
                                workers=workers or default_workers(), keep_records=verbose,
-                               engine=engine, address=address)
+                               engine=engine, address=address, follow_symlinks=follow_symlinks)
         for outcome in _with_progress(outcomes, quiet):
             report.add(outcome)
             if outcome.status == "error":

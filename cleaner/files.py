@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -42,32 +43,63 @@ def _is_output(path: Path) -> bool:
 
 
 def _inside(path: Path, folder: Path | None) -> bool:
+    """Whether `path`, symlinks resolved, lies in `folder` (False for a loop)."""
     if folder is None:
         return False
     try:
-        path.resolve().relative_to(folder.resolve())
+        path.resolve(strict=False).relative_to(folder.resolve())
         return True
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return False
 
 
-def _walk(root: Path, out_dir: Path | None) -> Iterator[Path | Problem]:
-    for folder, dirs, files in os.walk(root, followlinks=False):
+def _resolves(path: Path) -> bool:
+    try:
+        path.resolve(strict=True)
+        return True
+    except (OSError, RuntimeError):
+        return False
+
+
+def _walk(root: Path, out_dir: Path | None, follow: bool) -> Iterator[Path | Problem]:
+    """Files under `root` in a stable order. Symlinks are followed only inside `root`,
+    unless `follow`; a followed folder is entered once (no loops)."""
+    seen: set[Path] = set()
+    for folder, dirs, files in os.walk(root, followlinks=follow):
         here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and not _inside(here / d, out_dir))
+        real = here.resolve()
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        kept = []
+        for name in sorted(dirs):
+            path = here / name
+            if name.startswith(".") or _inside(path, out_dir):
+                continue
+            if path.is_symlink() and not follow and not _inside(path, root):
+                yield Problem(str(path), "symlink pointing outside the input folder: not followed "
+                                         "(--follow-symlinks)")
+                continue
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             path = here / name
             if name.startswith(".") or _is_output(path):
                 continue
-            if path.is_symlink() and not _inside(path, root):
-                yield Problem(str(path), "symlink pointing outside the input folder: not followed")
-                continue
+            if path.is_symlink():
+                if not _resolves(path):
+                    yield Problem(str(path), "broken symlink or symlink loop")
+                    continue
+                if not follow and not _inside(path, root):
+                    yield Problem(str(path), "symlink pointing outside the input folder: not followed "
+                                             "(--follow-symlinks)")
+                    continue
             yield path
 
 
 def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = False,
-             root: Path | None = None) -> Iterator[Job | Problem]:
+             root: Path | None = None, follow: bool = False) -> Iterator[Job | Problem]:
     """Jobs for every source under `paths`, in a stable order; problems for the rest.
 
     Outputs mirror each path relative to `root` when given, else relative to
@@ -79,7 +111,7 @@ def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = Fa
             yield Problem(str(given), "no such file or directory")
             continue
         base = given if given.is_dir() else given.parent
-        candidates = _walk(given, out_dir) if given.is_dir() else iter([given])
+        candidates = _walk(given, out_dir, follow) if given.is_dir() else iter([given])
         for path in candidates:
             if isinstance(path, Problem):
                 yield path
@@ -119,6 +151,24 @@ def read_source(path: Path, max_bytes: int) -> bytes:
         raise InputError("is a directory") from None
     except OSError as exc:
         raise InputError(f"unreadable: {exc.strerror or exc}") from None
+
+
+TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what atomic_write leaves if killed
+
+
+def sweep_temporaries(folder: Path) -> int:
+    """Remove temporary files a killed run left in `folder`; how many were removed."""
+    removed = 0
+    if folder.is_dir():
+        for here, _, files in os.walk(folder):
+            for name in files:
+                if TEMP_NAME.match(name):
+                    try:
+                        os.unlink(os.path.join(here, name))
+                        removed += 1
+                    except OSError:
+                        pass
+    return removed
 
 
 def atomic_write(path: Path, data: bytes) -> None:
