@@ -60,11 +60,14 @@ class Cleaner:
         self.timings = timings  # seconds per step, accumulated when given (benchmarks)
         if self.settings.html_favor not in ("precision", "balanced", "recall"):
             raise UsageError(f"--favor must be precision, balanced or recall, not {self.settings.html_favor!r}")
-        names = select_steps(self.settings.steps, self.settings.skip)
+        skip = tuple(self.settings.skip) + (() if self.settings.typos else ("fix-typos",))
+        names = select_steps(self.settings.steps, skip)
         self.rulebook = load_rulebook(self.settings.rule_dirs)
         self.options: dict[str, Any] = {"rulebook": self.rulebook,
                                         "html_favor": self.settings.html_favor,
-                                        "html_comments": self.settings.html_comments}
+                                        "html_comments": self.settings.html_comments,
+                                        "languages": self.settings.languages,
+                                        "rule_dirs": self.settings.rule_dirs}
         self.steps = build_steps(names, self.options)
         self.safe_steps = tuple(s for s in self.steps if s.name not in REMOVAL_STEPS)
         self.digest = self.settings.digest(self.rulebook.digest)

@@ -13,7 +13,9 @@ from typing import Any, Callable, Mapping, Sequence
 from cleaner.edits import Edit, apply_edits, check_edits
 from cleaner.errors import CleanerError, StepError, UsageError
 from cleaner.steps.base import Context, Step
+from cleaner.steps.comments import StripCommentThread
 from cleaner.steps.corpus_repeats import StripCorpusRepeats
+from cleaner.steps.detect_language import DetectLanguage
 from cleaner.steps.extract_html import ExtractHtml
 from cleaner.steps.feed_blocks import StripFeedBlocks
 from cleaner.steps.main_text import StripOutsideMainText
@@ -22,6 +24,7 @@ from cleaner.steps.teasers import StripRelatedTeasers
 from cleaner.steps.title import LiftTitle
 from cleaner.steps.trailing_headlines import StripTrailingHeadlines
 from cleaner.steps.fix_encoding import FixEncoding
+from cleaner.steps.fix_typos import FixTypos
 from cleaner.steps.normalize_layout import NormalizeLayout, NormalizeNewlines
 from cleaner.steps.strip_debris import StripDebris
 
@@ -36,6 +39,7 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
     ("teasers", lambda options: StripRelatedTeasers()),
     ("feed-blocks", lambda options: StripFeedBlocks()),
     ("repeated-blocks", lambda options: StripRepeatedBlocks()),
+    ("comments", lambda options: StripCommentThread()),
     # main-text before the rules: the short chrome lines the rules remove are the
     # barriers it uses to find where the article starts and ends
     ("main-text", lambda options: StripOutsideMainText()),
@@ -43,13 +47,16 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
     ("corpus-repeats", lambda options: StripCorpusRepeats()),
     ("title", lambda options: LiftTitle()),
     ("trailing-headlines", lambda options: StripTrailingHeadlines()),
+    # language first: fix-typos runs only on documents judged English
+    ("detect-language", lambda options: DetectLanguage(keep=options.get("languages", ()))),
+    ("fix-typos", lambda options: FixTypos(rule_dirs=options.get("rule_dirs", ()))),
     ("normalize-layout", lambda options: NormalizeLayout()),
 )
 
 STEP_NAMES = tuple(name for name, _ in CHAIN)
 # Steps that remove content (as opposed to repairing or laying it out): the over-removal
 # guard in `cleaner.api` holds them back together.
-REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "strip-debris", "corpus-repeats",
+REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "comments", "strip-debris", "corpus-repeats",
                            "main-text", "title", "trailing-headlines"})
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from cleaner.steps.strip_debris import is_prose
 
 # Above this share of prose words lost, a document goes to review instead.
-MAX_PROSE_LOSS = 0.7
+MAX_PROSE_LOSS = 0.9
 # Documents with less prose than this are too small to judge.
 MIN_PROSE_WORDS = 40
 

@@ -12,7 +12,7 @@ def make_corpus(folder, n=6):
     folder.mkdir()
     for i in range(n):
         body = f"Story number {i} tells what happened on street {i} this week, in detail and with care."
-        (folder / f"doc{i}.txt").write_text(f"{SLOGAN}\n{body}\nUnique line {i}\n")
+        (folder / f"doc{i}.txt").write_text(f"{body}\n{SLOGAN}\nUnique line {i}\n")
 
 
 def test_counts_documents_not_occurrences():

@@ -1,0 +1,244 @@
+"""fix-typos: misspellings fixed with their evidence; names, foreign words and odd tokens left alone."""
+import random
+import re
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from cleaner.edits import apply_edits, check_edits
+from cleaner.errors import RuleFileError
+from cleaner.rules import shipped_rules_dir
+from cleaner.steps.base import Context
+from cleaner.steps.detect_language import DetectLanguage
+from cleaner.steps.fix_typos import FixTypos, load_protected, load_typos
+from cleaner.vocabulary import channel, english, osa_distance
+from conftest import SEEDS
+
+
+def fix(text, metadata=None, step=None):
+    metadata = {"language": "en"} if metadata is None else metadata
+    result = (step or FixTypos()).run(text, Context(metadata=metadata))
+    edits = check_edits(result.edits, len(text))
+    return apply_edits(text, edits), edits, result.metadata
+
+
+def fix_as_chain(text):
+    """The language step first, as in the chain."""
+    return fix(text, DetectLanguage().run(text, Context()).metadata)
+
+
+def test_seeds_get_exactly_one_fix_soldiears_in_002():
+    changes = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        _, edits, _ = fix_as_chain(text)
+        changes += [(path.name[:3], text[e.start:e.end], e.replacement, e.rule) for e in edits]
+    assert changes == [("002", "soldiears", "soldiers", "typos.frequency")]
+
+
+def test_frequency_fix_records_its_candidates():
+    out, (edit,), _ = fix("In recent days the soldiears have begun engaging in assault operations.")
+    assert out == "In recent days the soldiers have begun engaging in assault operations."
+    assert edit.rule == "typos.frequency"
+    assert re.fullmatch(r"misspelling: soldiears -> soldiers \(candidates: soldiers \d\.\de-\d\d.*\)",
+                        edit.reason)
+
+
+def test_curated_misspellings_are_fixed():
+    out, edits, _ = fix("Officials said they had recieved the goverment's letter and would reply.")
+    assert out == "Officials said they had received the government's letter and would reply."
+    assert [e.rule for e in edits] == ["typos.curated", "typos.curated"]
+    assert edits[0].reason == "common misspelling: recieved -> received (curated list)"
+
+
+@pytest.mark.parametrize("text", [
+    "Ombudsman Dmytro Lubinets and Kate Tsurkan spoke to Abbey Fenbert, according to Ziare.",
+    "South Korean MP Lee Seong-kweun said the Yonhap report from Kyiv was accurate.",
+    "The mechanised brigades entered the Ukrainian theatre, the organisation said of the colour guard.",
+    "The assessment of drone vulner…",
+    "Soldiears and Recieved are capitalized, so they stay as written.",
+])
+def test_names_british_spellings_capitals_and_cut_words_stay(text):
+    out, edits, _ = fix(text)
+    assert out == text and edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "See https://example.com/soldiears/report for the full story on the drones.",
+    "Write to soldiears@example.com if you want the full story on the drones.",
+    "The campaign used #soldiears and @soldiears to spread the full story.",
+    "Run `soldiears --help` to see what the full story is about today.",
+    "The 3soldiears and soldiears2 files hold the full story about drones.",
+    "The soldiears-led unit and the pro/soldiears camp told the full story.",
+    "He wrote that the soldiears [sic] were tired after the long march.",
+    "The note read “the soldiears were tired [sic] after the march” in full.",
+    "The soldiears were tired, and the soldiears were hungry after the march.",
+    "W hile the soldiers slept, the drones kept watch over the camp.",
+])
+def test_words_outside_running_prose_stay(text):
+    out, edits, _ = fix(text)
+    assert out == text and edits == ()
+
+
+def test_a_lowercase_word_opening_or_closing_a_paragraph_stays():
+    text = "ruptions for their superiority in the field.\nYou need to register first to be eligibl\n"
+    out, _, _ = fix(text)
+    assert out == text
+
+
+def test_unknown_word_without_dominant_candidate_is_noted_not_changed():
+    text = "The prices were chargde to every customer at the gate, the agency said."
+    out, edits, metadata = fix(text)
+    assert out == text and edits == ()
+    (note,) = metadata["typos_unfixed"]
+    assert note["word"] == "chargde" and note["offset"] == text.index("chargde")
+    assert note["note"] == "unknown word, no safe fix" and note["why"] == "no dominant candidate"
+    assert {c[0] for c in note["candidates"]} >= {"charge", "charged"}
+
+
+def test_unknown_word_with_no_candidate_is_noted():
+    text = "The new zorblaxian device was shown to reporters at the fair."
+    out, _, metadata = fix(text)
+    assert out == text
+    assert metadata["typos_unfixed"][0]["word"] == "zorblaxian"
+
+
+def test_foreign_paragraphs_are_untouched():
+    german = ("Die Regierung hat am Montag erklärt, dass die Soldaten und Panzer noch in dieser "
+              "Woche verlegt werden sollen, sagte ein Sprecher des Ministeriums in Berlin.")
+    french = ("Le gouvernement a déclaré lundi que les soldats et les chars seraient déplacés "
+              "cette semaine, selon un porte-parole du ministère de la défense à Paris.")
+    english = ("North Korean soldiears have begun engaging in assault operations alongside "
+               "Russian forces in the region, the military said on Monday after a long review.")
+    text = f"{english}\n{german}\n{french}\n{english.replace('soldiears', 'soldiers')}\n"
+    out, edits, _ = fix_as_chain(text)
+    assert out == text.replace("soldiears", "soldiers", 1)
+    assert len(edits) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The sign said Eintritt frei und ohne Anmeldung, which means free entry, and the mayor agreed.",
+    "Kurz: Die Soldaten werden verlegt, sagt er.",
+    "Le gouvernement a déclaré que les chars seraient déplacés cette semaine.",
+])
+def test_german_and_french_words_stay_even_without_the_language_step(text):
+    # wordfreq's English list knows "verlag" and "serpent": without these guards
+    # "verlegt" and "seraient" would be "fixed" to them.
+    out, edits, _ = fix(text)
+    assert out == text and edits == ()
+
+
+def test_crowded_paragraph_is_left_alone():
+    text = "the blorf and the snarg of the quibbet wandered past the soldiears at night."
+    text = "Then " + text
+    out, edits, metadata = fix(text)
+    assert out == text and edits == ()
+    assert {n["why"] for n in metadata["typos_unfixed"]} == {"paragraph has many unknown words"}
+
+
+def test_other_languages_and_no_language_are_skipped():
+    text = "North Korean soldiears have begun engaging in assault operations."
+    assert fix(text, {"language": "de"})[2] == {"typos_skipped": "no vocabulary for language de"}
+    assert fix(text, {})[2] == {"typos_skipped": "no language detected"}
+    assert fix(text, {"language": "und"})[1] == ()
+
+
+def test_protected_words_are_never_changed():
+    text = "North Korean soldiears have begun engaging in assault operations."
+    out, edits, _ = fix(text, step=FixTypos(protect=["Soldiears"]))
+    assert out == text and edits == ()
+    assert "meting" in load_protected(shipped_rules_dir() / "protect.txt")
+    assert fix("They were meting out punishment for perceived transgressions.")[1] == ()
+
+
+def test_user_rule_folder_adds_typos_and_protected_words(tmp_path):
+    (tmp_path / "typos.txt").write_text("# ours\nnoosepaper->newspaper\n", encoding="utf-8")
+    (tmp_path / "protect.txt").write_text("recieved\n", encoding="utf-8")
+    step = FixTypos(rule_dirs=[tmp_path])
+    out, _, _ = fix("The noosepaper said it had recieved the files on Friday.", step=step)
+    assert out == "The newspaper said it had recieved the files on Friday."
+
+
+@pytest.mark.parametrize("line", ["noosepaper newspaper", "Bad->good", "same->same", "a->b c->d"])
+def test_malformed_typo_lists_name_the_file_and_line(tmp_path, line):
+    path = tmp_path / "typos.txt"
+    path.write_text(f"# header\n{line}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"typos\.txt:2"):
+        load_typos(path)
+
+
+def test_shipped_typo_list_is_sorted_and_sound():
+    path = shipped_rules_dir() / "typos.txt"
+    entries = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert entries == sorted(entries)
+    pairs = load_typos(path)
+    protected = load_protected(shipped_rules_dir() / "protect.txt")
+    vocabulary = english()
+    for wrong, right in pairs.items():
+        assert wrong not in protected
+        # the right form is a real, commoner word; the wrong one is no common word
+        assert all(part in vocabulary for part in right.split()), right
+        assert vocabulary.zipf(wrong) < 4.0 and vocabulary.zipf(wrong) + 1 <= min(
+            vocabulary.zipf(part) for part in right.split()), wrong
+
+
+def test_distance_counts_a_swap_as_one_and_the_keyboard_weighs_slips():
+    assert osa_distance("soldiers", "soldiesr") == 1
+    assert osa_distance("soldiers", "soldiears") == 1
+    assert osa_distance("abcdef", "badcfe") == 3  # capped at limit + 1
+    assert channel("wabt", "want") == 1.0  # b is next to n
+    assert channel("wabt", "wait") < 0.5  # b is far from i
+    suggestion = english().suggest("wabt", {})
+    assert suggestion.word == "want" and suggestion.candidates[0].word == "want"
+
+
+def test_the_step_is_idempotent():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("They recieved the soldiears' letters, and the goverment's reply came late.")
+    for text in texts:
+        once, _, _ = fix_as_chain(text)
+        twice, edits, _ = fix_as_chain(once)
+        assert edits == () and twice == once
+
+
+WORDS = st.sampled_from(["the", "soldiears", "recieved", "goverment's", "Fenbert", "und", "die",
+                         "verlegt", "teh", "[sic]", "“", "”", "https://x.com/teh", "café", "vulner…",
+                         "W", "hile", "5km", "#teh", "a", "council", "voted", "chargde", "\t", " "])
+DOCUMENTS = st.lists(st.lists(WORDS, max_size=20).map(" ".join), min_size=1, max_size=8).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(DOCUMENTS, st.text(max_size=300)))
+def test_any_text_gives_checked_edits_and_a_fixed_point(text):
+    once, _, _ = fix_as_chain(text)
+    assert fix_as_chain(once)[1] == ()
+
+
+def _hostile():
+    rng = random.Random(5)
+    invented = ("".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(7)) for _ in range(3000))
+    yield "The " + "a" * 100_000 + " was long."
+    yield "The " + "“" * 50_000 + " [sic] soldiears were tired."
+    yield "The soldiears " + "x@" * 50_000 + " here."
+    yield "The soldiears " + "<" * 30_000 + "`" * 30_000 + "[ " * 30_000 + " here."
+    yield "\n".join(f"The council said the {words} were tired and hungry after a long march."
+                    for words in invented)
+
+
+@pytest.mark.parametrize("text", list(_hostile()), ids=["long-word", "quotes", "at-signs", "brackets",
+                                                        "many-unknown-words"])
+def test_hostile_input_stays_fast(text):
+    started = time.perf_counter()
+    _, _, metadata = fix_as_chain(text)
+    assert time.perf_counter() - started < 3.0
+    assert len(metadata.get("typos_unfixed", [])) <= 50
+
+
+def test_words_weighed_per_document_are_bounded():
+    text = list(_hostile())[-1]
+    metadata = fix_as_chain(text)[2]
+    assert len(metadata["typos_unfixed"]) == 50
+    more = metadata["typos_unfixed_more"]
+    assert more["too many unknown words in the document"] == 3000 - 200
+    assert sum(more.values()) == 3000 - 50
