@@ -106,7 +106,7 @@ class ExtractHtml:
         reason = (f"main text extracted from HTML by {path} "
                   f"({dropped} characters of markup and page text dropped)")
         return StepResult(edits=(Edit(0, len(text), extracted, f"extract-html.{path}", reason),),
-                          metadata=metadata)
+                          metadata={**metadata, "extractor": path})
 
     def _extract(self, html: str) -> tuple[str, dict[str, Any], str]:
         import trafilatura

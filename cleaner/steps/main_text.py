@@ -30,7 +30,8 @@ Keeps:
   text is also the best run of itself.
 
 Relies on: one block of the page per line, lines separated by "\\n"
-(normalize-newlines runs first). It uses no word lists (beyond a few English
+(normalize-newlines runs first). Does nothing on text trafilatura extracted
+from HTML (metadata `extractor`): that text is already the main text. It uses no word lists (beyond a few English
 time units in the time-stamp pattern), only the shape of the text: word
 counts, capitalisation, sentence punctuation and time stamps. Scripts written
 without spaces (Chinese, Japanese, Thai) are counted by characters.
@@ -92,6 +93,10 @@ class StripOutsideMainText:
         self.min_chrome_lines = min_chrome_lines
 
     def run(self, text: str, context: Context) -> StepResult:
+        # trafilatura has already chosen the main text of an HTML page; cutting it again
+        # loses list-heavy articles. Its fallback (the whole visible page) still needs it.
+        if context.metadata.get("extractor") == "trafilatura":
+            return StepResult()
         lines = _nonblank_lines(text)
         region = self._region(lines)
         if region is None:

@@ -154,3 +154,19 @@ def test_any_text_gives_whole_line_removals_and_is_idempotent(lines, final_newli
         assert edit.end == len(text) or text[edit.end - 1] == "\n"
     out = apply_edits(text, edits)
     assert STEP.run(out, Context()).edits == ()
+
+
+def test_text_already_extracted_by_trafilatura_is_left_alone():
+    from types import MappingProxyType
+
+    from cleaner.steps.base import Context
+    from cleaner.steps.main_text import StripOutsideMainText
+
+    page = "\n".join(["Home", "News", "Sport", "Weather", "Contact"]
+                     + ["The river rose two metres overnight and the council opened three shelters for families."] * 1
+                     + ["Volunteers filled sandbags along the quay while engineers checked the old flood gates."]
+                     + ["About us", "Careers", "Privacy", "Terms", "Cookies"])
+    step = StripOutsideMainText()
+    assert step.run(page, Context()).edits  # a page dump: chrome is cut
+    extracted = Context(metadata=MappingProxyType({"extractor": "trafilatura"}))
+    assert step.run(page, extracted).edits == ()
