@@ -1,9 +1,10 @@
 """comments: a reader-comment thread at the end of the page.
 
 A thread is recognised by its entries, not by its words: lines that name a
-commenter and end with "says:", "said:" or "wrote:", or that stamp a comment
+commenter and end with "says:", "said:" or "wrote:", that stamp a comment
 with its date and time ("Jane on May 4, 2021 at 5:23 pm said:", "November 19,
-2019 at 12:05 pm"). From the first such entry (or the comments header just
+2019 at 12:05 pm"), or that carry a comment's score or controls ("Rating: 12
+Votes", "4 likes", "Reply", "Report"). From the first such entry (or the comments header just
 above it: "12 comments", "Leave a Reply", "Top Rated Comments") to the end of
 the page, everything goes as one edit, when at least `min_entries` entries
 follow and the thread starts after the article's first half.
@@ -28,12 +29,15 @@ ENTRY = re.compile(
     rf"^(?:.{{1,60}}?\s{_VERB}\s*:"                                      # "Jane says:"
     rf"|(?:.{{1,60}}?\s(?:on|at)\s+)?{_DATE}\s*(?:at|,|-|–)?\s*{_TIME}(?:\s+{_VERB}\s*:?)?"  # date and time
     rf"|.{{1,60}}?\s(?:on|at)\s+{_DATE}\s+{_VERB}\s*:?"                 # "Jane on May 4, 2021 said:"
-    rf"|{_TIME}\s+(?:on\s+)?{_DATE})\s*$",                               # "5:23 pm on May 4, 2021"
+    rf"|{_TIME}\s+(?:on\s+)?{_DATE}"                                      # "5:23 pm on May 4, 2021"
+    r"|(?:rating:\s*)?[+-]?\d+\s+(?:votes?|likes?|upvotes?|points?|replies)"  # a comment's score
+    r"|reply|report|report abuse|permalink|like\s*[·|]\s*reply)\s*$",       # a comment's controls
     re.IGNORECASE)
 HEADER = re.compile(
     r"^(?:\[\s*)?(?:\d[\d,]*\s+)?(?:comments?|responses?|replies|reader comments|top rated comments"
     r"|leave a (?:reply|comment)|join the (?:discussion|conversation)|discussion)(?:\s*\])?\s*:?$",
     re.IGNORECASE)
+_COUNT_HEADER = re.compile(r"^\[?\s*\d[\d,]*\s+comments?\s*\]?$|^top rated comments$", re.IGNORECASE)
 MAX_ENTRY_WORDS = 14
 
 
@@ -62,9 +66,10 @@ class StripCommentThread:
             start = lines[first][0]
             if start < self.min_position * len(text):
                 continue
-            above = next((i for i in range(first - 1, max(first - 4, -1), -1) if lines[i][1]), None)
-            if above is not None and HEADER.match(lines[above][1]):
-                start = lines[above][0]
+            above = [i for i in range(first - 1, max(first - 12, -1), -1) if lines[i][1]][:4]
+            headers = [i for i in above if HEADER.match(lines[i][1]) or _COUNT_HEADER.match(lines[i][1])]
+            if headers:
+                start = lines[min(headers)][0]
             # a commenter line and its date line are one comment
             thread = entries[k:]
             count = sum(1 for j, i in enumerate(thread)

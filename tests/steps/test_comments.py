@@ -41,3 +41,17 @@ def test_idempotent():
     thread = "\nann says:\nMay 4, 2021 at 5:23 pm\nNice.\nbob says:\nMay 4, 2021 at 6:00 pm\nAgreed.\n"
     once, _ = clean(ARTICLE + thread)
     assert clean(once)[1] == ()
+
+
+def test_threads_marked_by_scores_and_controls():
+    thread = "\n".join(["[ 42 comments ]", "Top Rated Comments",
+                        "The old model was better in every way.", "Rating: 12 Votes", "reader_one",
+                        "I disagree, the new one is faster.", "Rating: 7 Votes", "second_reader",
+                        "Waiting for the next version.", "Rating: 3 Votes"])
+    out, edits = clean(ARTICLE + "\n" + thread + "\n")
+    assert out == ARTICLE + "\n" and "3 comments" in edits[0].reason
+
+
+def test_an_article_with_one_reply_line_stays():
+    text = ARTICLE + "\nReply\nThe board will publish the new hours on its website next week.\n"
+    assert clean(text)[1] == ()
