@@ -17,7 +17,7 @@ from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.engine import ordered_map
 from cleaner.guard import over_removal
-from cleaner.files import Job, Problem, atomic_write, discover, read_source, sweep_temporaries
+from cleaner.files import RECORD_SUFFIX, Job, Problem, atomic_write, discover, read_source, sweep_temporaries
 from cleaner.record import ViewEdit, build_record, dumps, restore_text, sha256, view_edits
 from cleaner.rules import load_rulebook
 from cleaner.settings import Settings
@@ -73,9 +73,10 @@ class Cleaner:
         self.digest = self.settings.digest(self.rulebook.digest)
 
     def clean_bytes(self, raw: bytes, source_path: str = "<bytes>",
-                    output_path: str | None = None) -> Cleaned:
+                    output_path: str | None = None, known: dict[str, Any] | None = None) -> Cleaned:
+        """Clean one source. `known`: metadata carried over from an earlier cleaning of it."""
         decoded = decode(raw)
-        result, status, review = self._run(decoded.text, source_path)
+        result, status, review = self._run(decoded.text, source_path, known)
         record = build_record(raw, decoded, result, source_path=source_path,
                               output_path=output_path, settings_digest=self.digest,
                               status=status, review=review)
@@ -84,10 +85,11 @@ class Cleaner:
     def clean_text(self, text: str) -> str:
         return self._run(text, "<text>")[0].text
 
-    def _run(self, text: str, source: str) -> tuple[ChainResult, str, dict[str, Any] | None]:
+    def _run(self, text: str, source: str, known: dict[str, Any] | None = None
+             ) -> tuple[ChainResult, str, dict[str, Any] | None]:
         """Run the chain; hold back every removal when the guard says it went too far."""
         result = run_to_fixpoint(text, self.steps, source=source, options=self.options,
-                                 corpus=self.corpus, timings=self.timings)
+                                 corpus=self.corpus, timings=self.timings, metadata=known)
         if result.dropped:
             return result, "dropped", None
         why = over_removal(result.removal_input or "", result.text)
@@ -124,6 +126,25 @@ def _unified(old: str, new: str, name: str) -> str:
     return "".join(lines)
 
 
+# Metadata a cleaned body keeps from its first cleaning: which extractor chose its text.
+CARRIED_OVER = ("extractor",)
+
+
+def provenance(source: Path, raw: bytes) -> dict[str, Any] | None:
+    """When `source` is itself a body cleaner wrote (its record beside it says so), what the
+    first cleaning knew that the text no longer shows, so that cleaning it again changes nothing."""
+    record_path = source.with_name(source.stem + RECORD_SUFFIX)
+    if not record_path.is_file():
+        return None
+    try:
+        record = json.loads(record_path.read_bytes())
+        if record["output"]["sha256"] != sha256(raw):
+            return None
+        return {k: record["metadata"][k] for k in CARRIED_OVER if k in record["metadata"]} or None
+    except (ValueError, KeyError, TypeError, OSError):
+        return None
+
+
 def _up_to_date(job: Job, raw: bytes, cleaner: Cleaner, in_place: bool) -> dict[str, Any] | None:
     """The existing record when it already describes this source under these settings."""
     if not (job.record.is_file() and job.output.is_file()):
@@ -154,7 +175,7 @@ def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
                            bytes_out=known["output"]["size"], removed_by_step=by_step,
                            removed_by_rule=by_rule, record=known,
                            needs_review=known["status"] == "needs-review")
-        cleaned = cleaner.clean_bytes(raw, job.rel_source, job.rel_output)
+        cleaned = cleaner.clean_bytes(raw, job.rel_source, job.rel_output, provenance(job.source, raw))
     except CleanerError as exc:
         return Outcome(job.display, "error", message=str(exc))
     body = cleaned.text.encode("utf-8")

@@ -103,3 +103,22 @@ def test_cli_takes_html_files_and_rejects_a_bad_favor(tmp_path):
     assert (out / "story.cleaner.json").exists()
     bad = CliRunner().invoke(app, ["clean", str(src), "--out", str(tmp_path / "o2"), "--favor", "most"])
     assert bad.exit_code == 2 and "--favor must be precision, balanced or recall" in bad.stderr
+
+
+def test_cleaning_the_cleaned_bodies_again_changes_nothing(tmp_path):
+    from conftest import SHARED
+
+    pages = sorted((SHARED / "bench" / "l3s" / "html").glob("*.html"))[::12]
+    if not pages:
+        pytest.skip("the development benchmark is not beside the repository")
+    src = tmp_path / "src"
+    src.mkdir()
+    for page in pages:
+        (src / page.name).write_bytes(page.read_bytes())
+    runner = CliRunner()
+    first = runner.invoke(app, ["clean", str(src), "--out", str(tmp_path / "once"), "-j", "1"])
+    again = runner.invoke(app, ["clean", str(tmp_path / "once"), "--out", str(tmp_path / "twice"), "-j", "1"])
+    assert first.exit_code == again.exit_code == 0, first.stderr + again.stderr
+    once = {p.name: p.read_text() for p in (tmp_path / "once").glob("*.txt")}
+    twice = {p.name: p.read_text() for p in (tmp_path / "twice").glob("*.txt")}
+    assert len(once) == len(pages) and once == twice
