@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from cleaner.edits import Edit
 from cleaner.steps.base import Context, StepResult
+from cleaner.steps.lines import split_lines
 
 _CLOCK = (r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?\s?m\.?)?|\d{1,2}\s?[ap]\.?\s?m\.?)"
           r"(?:\s(?-i:[A-Z]{2,4}))?")
@@ -123,11 +124,7 @@ class StripFeedBlocks:
     description = "news-feed and sidebar blocks: timestamped headlines and summaries"
 
     def run(self, text: str, context: Context) -> StepResult:
-        lines = text.split("\n")
-        starts, offset = [], 0
-        for line in lines:
-            starts.append(offset)
-            offset += len(line) + 1
+        lines, starts = split_lines(text)
         where = [i for i, line in enumerate(lines) if line.strip()]
         rows = [lines[i].strip() for i in where]
         stamps = [_timestamp(row) for row in rows]

@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 
 from cleaner.edits import Edit
 from cleaner.steps.base import Context, StepResult
+from cleaner.steps.lines import split_lines
 
 MAX_WORDS = 8  # a button, prompt or menu entry; longer lines are prose or headlines
 MAX_CHARS = 60
@@ -93,11 +94,7 @@ class StripRepeatedBlocks:
     description = "short form and widget lines repeated close together in the page"
 
     def run(self, text: str, context: Context) -> StepResult:
-        lines = text.split("\n")
-        starts, offset = [], 0
-        for line in lines:
-            starts.append(offset)
-            offset += len(line) + 1
+        lines, starts = split_lines(text)
         where = [i for i, line in enumerate(lines) if line.strip()]
         rows = [lines[i].strip() for i in where]
         counts = Counter(rows)

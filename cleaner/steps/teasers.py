@@ -23,6 +23,7 @@ import re
 
 from cleaner.edits import Edit
 from cleaner.steps.base import Context, StepResult
+from cleaner.steps.lines import split_lines
 
 # The dots, then optional closing brackets: "vulner…", "the ...", "[…]".
 # Four dots are a full stop and an ellipsis: the sentence ended, nothing was cut.
@@ -72,11 +73,7 @@ class StripRelatedTeasers:
     description = "related-article teasers: a headline over a summary cut with an ellipsis"
 
     def run(self, text: str, context: Context) -> StepResult:
-        lines = text.split("\n")
-        starts, offset = [], 0
-        for line in lines:
-            starts.append(offset)
-            offset += len(line) + 1
+        lines, starts = split_lines(text)
         rows = [i for i, line in enumerate(lines) if line.strip()]
         pairs = []  # (headline row index, last summary row index, cut kind)
         lists = []  # (first, last) row index of truncated lines with no headline
