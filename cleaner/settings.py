@@ -4,11 +4,23 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from cleaner import __version__
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of every module of the package."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -27,11 +39,14 @@ class Settings:
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     def digest(self, rules_digest: str = "") -> str:
-        """Changes whenever the output for an unchanged source could change."""
+        """Changes whenever the output for an unchanged source could change: settings,
+        rules and the package's own code (an incremental run must not trust a record
+        written by other code)."""
         data = asdict(self)
         data["rule_dirs"] = [str(p) for p in self.rule_dirs]
         data.pop("max_bytes")
         data["version"] = __version__
         data["rules"] = rules_digest
+        data["code"] = code_digest()
         blob = json.dumps(data, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:16]

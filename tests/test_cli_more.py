@@ -111,3 +111,12 @@ def test_config_from_pyproject_with_flags_on_top(corpus, tmp_path, monkeypatch):
     (project / "pyproject.toml").write_text('[tool.cleaner]\ncolour = "red"\n')
     bad = run("config")
     assert bad.exit_code == 2 and "unknown key 'colour'" in bad.stderr
+
+
+def test_settings_digest_follows_the_code(monkeypatch):
+    from cleaner import settings
+
+    before = settings.Settings().digest("rules")
+    settings.code_digest.cache_clear()
+    monkeypatch.setattr(settings, "code_digest", lambda: "other-code")
+    assert settings.Settings().digest("rules") != before
