@@ -17,7 +17,7 @@ from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.engine import ordered_map
 from cleaner.guard import over_removal
-from cleaner.files import RECORD_SUFFIX, Job, Problem, atomic_write, discover, read_source, sweep_temporaries
+from cleaner.files import RECORD_SUFFIX, Job, Problem, atomic_write_all, discover, read_source
 from cleaner.record import ViewEdit, build_record, dumps, restore_text, sha256, view_edits
 from cleaner.rules import load_rulebook
 from cleaner.settings import Settings
@@ -195,8 +195,7 @@ def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
             outcome.diff = _unified(old, cleaned.text, job.rel_output)
         return outcome
     try:
-        atomic_write(job.output, body)
-        atomic_write(job.record, record)
+        atomic_write_all([(job.output, body), (job.record, record)])
     except OSError as exc:
         return Outcome(job.display, "error", message=f"cannot write output: {exc.strerror or exc}")
     outcome.status = "written"
@@ -236,8 +235,6 @@ def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | No
     if settings.corpus_repeats:
         corpus["repeated_lines"], _ = corpus_repeats(paths, out_dir, settings.max_bytes)
     Cleaner(settings, corpus)  # settings and rule errors surface here, not in a worker
-    if mode == "write" and out_dir is not None:
-        sweep_temporaries(out_dir)  # what a killed run left behind
     jobs = discover(paths, out_dir, in_place=(mode == "in-place"), root=root, follow=follow_symlinks)
     if engine == "ray":
         from cleaner import ray_engine

@@ -48,6 +48,14 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_ERROR)
 
 
+def _write(path: Path, data: bytes) -> None:
+    """Write a file the command produces (summary, report, restored source), or fail in one line."""
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        _fail(f"{path}: cannot write: {exc.strerror or exc}")
+
+
 def _settings(**flags):
     """Effective settings: defaults, then [tool.cleaner], then the flags given."""
     try:
@@ -146,7 +154,7 @@ def clean(
         err.print("interrupted: outputs written so far are complete; run again to finish", markup=False)
         raise typer.Exit(130)
     if summary is not None:
-        atomic_write(summary, (json.dumps(report.to_dict(), indent=1) + "\n").encode())
+        _write(summary, (json.dumps(report.to_dict(), indent=1) + "\n").encode())
     if not quiet:
         err.print(report.line(mode), markup=False)
     if report.errors:
@@ -232,9 +240,10 @@ def report(
                 failed = True
             else:
                 documents.append(ReportDocument(view.name, view.source_text, view.text, view.record))
-        atomic_write(html_path, render_report(documents).encode("utf-8"))
+        page = render_report(documents).encode("utf-8")
     except CleanerError as exc:
         _fail(str(exc))
+    _write(html_path, page)
     err.print(f"report of {len(documents)} documents written to {html_path}", markup=False)
     raise typer.Exit(EXIT_ERROR if failed else EXIT_OK)
 
@@ -256,7 +265,7 @@ def restore(
         except (OSError, ValueError, KeyError, CleanerError) as exc:
             _fail(f"{output}: cannot restore: {exc}")
         data = "".join(lines).encode("utf-8")
-        sys.stdout.buffer.write(data) if to is None else atomic_write(to, data)
+        sys.stdout.buffer.write(data) if to is None else _write(to, data)
         return
     record = record or output.with_name(output.stem + RECORD_SUFFIX)
     try:
@@ -270,7 +279,7 @@ def restore(
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
     else:
-        atomic_write(to, raw)
+        _write(to, raw)
 
 
 @app.command()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -65,7 +66,14 @@ def _walk(root: Path, out_dir: Path | None, follow: bool) -> Iterator[Path | Pro
     """Files under `root` in a stable order. Symlinks are followed only inside `root`,
     unless `follow`; a followed folder is entered once (no loops)."""
     seen: set[Path] = set()
-    for folder, dirs, files in os.walk(root, followlinks=follow):
+    failures: list[OSError] = []
+    # Skip the output folder only when it lies in the input (never recurse into our own
+    # outputs); an input inside the output folder is still cleaned.
+    out_in_root = out_dir is not None and _inside(out_dir, root)
+    for folder, dirs, files in os.walk(root, followlinks=follow, onerror=failures.append):
+        while failures:
+            failure = failures.pop()
+            yield Problem(str(failure.filename or folder), f"unreadable folder: {failure.strerror or failure}")
         here = Path(folder)
         real = here.resolve()
         if real in seen:
@@ -75,7 +83,7 @@ def _walk(root: Path, out_dir: Path | None, follow: bool) -> Iterator[Path | Pro
         kept = []
         for name in sorted(dirs):
             path = here / name
-            if name.startswith(".") or _inside(path, out_dir):
+            if name.startswith(".") or (out_in_root and _inside(path, out_dir)):
                 continue
             if path.is_symlink() and not follow and not _inside(path, root):
                 yield Problem(str(path), "symlink pointing outside the input folder: not followed "
@@ -96,6 +104,8 @@ def _walk(root: Path, out_dir: Path | None, follow: bool) -> Iterator[Path | Pro
                                              "(--follow-symlinks)")
                     continue
             yield path
+    for failure in failures:
+        yield Problem(str(failure.filename or root), f"unreadable folder: {failure.strerror or failure}")
 
 
 def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = False,
@@ -129,6 +139,10 @@ def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = Fa
                 folder = out_dir if out_dir is not None else base
                 output, record = folder / body_rel, folder / record_rel
             key = output.resolve()
+            if out_dir is not None and (key == path.resolve() or record.resolve() == path.resolve()):
+                yield Problem(str(path), "its output would overwrite the source itself: choose another "
+                                         "--out folder (or --in-place)")
+                continue
             if key in claimed:
                 yield Problem(str(path), f"output {output} is already written for {claimed[key]}")
                 continue
@@ -140,7 +154,12 @@ def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = Fa
 def read_source(path: Path, max_bytes: int) -> bytes:
     """The source's bytes, or an `InputError` that says why not."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "named pipe" if stat.S_ISFIFO(info.st_mode) else "socket" if stat.S_ISSOCK(info.st_mode) \
+                else "device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "special file"
+            raise InputError(f"not a regular file ({kind}): not read")
+        size = info.st_size
         if size > max_bytes:
             raise InputError(f"too large: {size} bytes, over the limit of {max_bytes} (--max-bytes)")
         with path.open("rb") as handle:
@@ -153,26 +172,22 @@ def read_source(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"unreadable: {exc.strerror or exc}") from None
 
 
-TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what atomic_write leaves if killed
+def _stale_temporaries(path: Path) -> None:
+    """Remove what a killed run left while writing `path` (`.NAME.XXXXXXXX.tmp` beside it)."""
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.[A-Za-z0-9_]{{8}}\.tmp$")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if pattern.match(name):
+            try:
+                os.unlink(path.parent / name)
+            except OSError:
+                pass
 
 
-def sweep_temporaries(folder: Path) -> int:
-    """Remove temporary files a killed run left in `folder`; how many were removed."""
-    removed = 0
-    if folder.is_dir():
-        for here, _, files in os.walk(folder):
-            for name in files:
-                if TEMP_NAME.match(name):
-                    try:
-                        os.unlink(os.path.join(here, name))
-                        removed += 1
-                    except OSError:
-                        pass
-    return removed
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename it into place."""
+def _temporary(path: Path, data: bytes) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -180,10 +195,35 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _unlink(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename it into place."""
+    atomic_write_all([(path, data)])
+
+
+def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file in full to temporaries first, then rename them all into place:
+    when one does not fit (a full disk), none of them changes."""
+    temporaries: list[str] = []
+    try:
+        for path, data in files:
+            _stale_temporaries(path)
+            temporaries.append(_temporary(path, data))
+        for (path, _), tmp in zip(files, temporaries):
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp in temporaries:
+            _unlink(tmp)
         raise

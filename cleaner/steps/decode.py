@@ -10,6 +10,8 @@ raw bytes so that `cleaner restore` can still give them back.
 from __future__ import annotations
 
 import codecs
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from cleaner.errors import InputError
@@ -62,8 +64,28 @@ def encode_text(text: str, encoding: str, bom: bool) -> bytes:
     return prefix + text.encode(encoding, errors="replace")
 
 
+# Share of decoded characters that must be ordinary (letters, digits, punctuation,
+# spaces; not unassigned, private or control) for UTF-16 without a BOM to be believed.
+MIN_TEXT_SHARE = 0.95
+# Above this share of printable ASCII bytes, text with NULs is 8-bit text, not UTF-16.
+MAX_ASCII_SHARE = 0.85
+
+
+def _text_share(text: str) -> float:
+    ordinary = sum(1 for c in text if c in "\n\r\t" or unicodedata.category(c)[0] in "LNPSZM")
+    return ordinary / max(len(text), 1)
+
+
+def _concentration(text: str) -> float:
+    """Share of characters in the text's three busiest 256-code-point blocks: real text
+    keeps to a script or two, a wrong byte order scatters over many blocks."""
+    blocks = Counter(ord(c) >> 8 for c in text)
+    return sum(n for _, n in blocks.most_common(3)) / max(len(text), 1)
+
+
 def _sniff_utf16(raw: bytes) -> str | None:
-    """UTF-16 without a BOM: mostly-ASCII text leaves NULs on one side of each pair."""
+    """UTF-16 without a BOM. Mostly-ASCII text leaves NULs on one side of each pair;
+    other scripts (Cyrillic, Greek, CJK) are told by which byte order decodes to text."""
     if len(raw) < 4 or len(raw) % 2:
         return None
     sample = raw[:4096]
@@ -73,7 +95,20 @@ def _sniff_utf16(raw: bytes) -> str | None:
         return "utf-16-le"
     if even > 0.4 * pairs and odd == 0:
         return "utf-16-be"
-    return None
+    if b"\x00" not in sample:
+        return None  # UTF-16 text has NULs (spaces, line breaks, ASCII); without them it is 8-bit
+    printable = sum(1 for byte in sample if byte in (9, 10, 13) or 32 <= byte < 127)
+    if printable > MAX_ASCII_SHARE * len(sample):
+        return None  # 8-bit text with stray NULs: in UTF-16 half the bytes are rarely ASCII
+    scores = {}
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _text_share(text) >= MIN_TEXT_SHARE:
+            scores[codec] = _concentration(text)
+    return max(scores, key=scores.get, default=None)
 
 
 def _refuse_binary(raw: bytes) -> None:
