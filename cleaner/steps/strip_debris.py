@@ -56,6 +56,14 @@ LOOKAROUND = re.compile(r"\(\?<?[=!]")
 LINE_WRAP = (r"^[ \t]*(?:", r")[ \t]*$")  # how rules.py wraps a line rule's patterns
 
 
+SEEN_LINES = 200_000  # answers remembered per process before the memory is cleared
+
+
+def _looks_across_lines(rule: Rule) -> bool:
+    """A rule whose lookarounds mention a line break reads the lines around its line."""
+    return bool(LOOKAROUND.search(rule.regex.pattern)) and "\\n" in rule.regex.pattern
+
+
 def _body(rule: Rule) -> str:
     """A line rule's own patterns, without the whole-line anchors."""
     return rule.regex.pattern[len(LINE_WRAP[0]):-len(LINE_WRAP[1])]
@@ -111,6 +119,7 @@ class StripDebris:
         # a line of N words only meets the rules that allow N words
         self.limits = sorted({r.max_words for r in self.line_rules})
         self._matchers: dict[int, list[_Matcher]] = {}
+        self._seen: dict[tuple[int, str], int | None] = {}
 
     def _matchers_for(self, limit: int) -> list[_Matcher]:
         """Matchers for lines of up to `limit` words (built on first use)."""
@@ -119,7 +128,7 @@ class StripDebris:
             rules = [(i, r) for i, r in self.combinable if r.max_words >= limit]
             built = []
             for in_text in (False, True):
-                group = [(i, r) for i, r in rules if bool(LOOKAROUND.search(r.regex.pattern)) == in_text]
+                group = [(i, r) for i, r in rules if _looks_across_lines(r) == in_text]
                 for ignorecase in (True, False):
                     same = [(i, r) for i, r in group if bool(r.regex.flags & re.IGNORECASE) == ignorecase]
                     matcher = _Matcher.build(same, in_text, re.MULTILINE | (re.IGNORECASE if ignorecase else 0))
@@ -161,11 +170,23 @@ class StripDebris:
                 rule, match = found
                 yield start, min(start + len(line) + 1, len(text)), rule, match
 
+    def _first(self, matcher: _Matcher, limit: int, text: str, start: int, end: int, stripped: str):
+        """A matcher's answer for a line; remembered for line-local matchers, whose answer
+        depends on the line's text alone (page chrome repeats from page to page)."""
+        if matcher.in_text:
+            return matcher.first(text, start, end, stripped)
+        key = (id(matcher), stripped)
+        if key not in self._seen:
+            if len(self._seen) >= SEEN_LINES:
+                self._seen.clear()
+            self._seen[key] = matcher.first(text, start, end, stripped)
+        return self._seen[key]
+
     def _match_line(self, text: str, start: int, end: int, stripped: str, words: int,
                     head_end: int, tail_start: int):
         """The first line rule (in rulebook order) that takes the whole line [start, end), with its match."""
         limit = self.limits[bisect.bisect_left(self.limits, words)]
-        firsts = [m.first(text, start, end, stripped) for m in self._matchers_for(limit)]
+        firsts = [self._first(m, limit, text, start, end, stripped) for m in self._matchers_for(limit)]
         found = [f for f in firsts if f is not None]
         first = 0 if -1 in found else min(found, default=None)
         tried = [(i, r) for i, r in enumerate(self.line_rules) if first is not None and i >= first]
