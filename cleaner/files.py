@@ -120,6 +120,10 @@ def discover(paths: Iterable[Path], out_dir: Path | None, *, in_place: bool = Fa
         if not given.exists():
             yield Problem(str(given), "no such file or directory")
             continue
+        if out_dir is not None and given.is_dir() and out_dir.resolve() == given.resolve():
+            yield Problem(str(given), "the output folder is the input folder itself: choose another "
+                                      "--out folder (or --in-place)")
+            continue
         base = given if given.is_dir() else given.parent
         candidates = _walk(given, out_dir, follow) if given.is_dir() else iter([given])
         for path in candidates:
@@ -172,7 +176,7 @@ def read_source(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"unreadable: {exc.strerror or exc}") from None
 
 
-def _stale_temporaries(path: Path) -> None:
+def sweep_stale_temporaries(path: Path) -> None:
     """Remove what a killed run left while writing `path` (`.NAME.XXXXXXXX.tmp` beside it)."""
     pattern = re.compile(rf"^\.{re.escape(path.name)}\.[A-Za-z0-9_]{{8}}\.tmp$")
     try:
@@ -187,10 +191,25 @@ def _stale_temporaries(path: Path) -> None:
                 pass
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def file_mode(path: Path) -> int:
+    """The mode `path` should get: its own when it exists, else what the umask gives a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def _temporary(path: Path, data: bytes) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, file_mode(path))  # mkstemp makes it 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -219,7 +238,7 @@ def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
     temporaries: list[str] = []
     try:
         for path, data in files:
-            _stale_temporaries(path)
+            sweep_stale_temporaries(path)
             temporaries.append(_temporary(path, data))
         for (path, _), tmp in zip(files, temporaries):
             os.replace(tmp, path)

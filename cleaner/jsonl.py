@@ -20,6 +20,8 @@ from typing import IO, Any, Iterator
 
 from cleaner.api import Cleaner
 from cleaner.errors import CleanerError
+from cleaner.files import sweep_stale_temporaries
+from cleaner.files import file_mode
 from cleaner.record import restore_text
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -78,7 +80,9 @@ def read_items(path: Path, text_field: str, id_field: str) -> Iterator[tuple[int
 def write_atomically(path: Path, lines: Iterator[str]) -> None:
     """Write lines to a temporary file beside `path`, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    sweep_stale_temporaries(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(fd, file_mode(path))
     os.close(fd)
     try:
         if path.name.lower().endswith(".gz"):

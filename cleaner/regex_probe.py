@@ -19,6 +19,7 @@ LIMIT = 2.0  # seconds for one rule over all hostile strings; linear patterns ne
 def hostile_strings(pattern: str = "") -> list[str]:
     """Long inputs that make backtracking patterns explode (100 KB each)."""
     literal = "".join(ch for ch in pattern if ch.isalpha())[:40] or "x"
+    runs = [ch * 3_000 + "\x00" for ch in sorted(set(ch for ch in pattern if ch.isalnum()))[:20]]
     return [
         "a" * 100_000, " " * 100_000, "a " * 50_000, "\n" * 100_000, "*" * 100_000,
         "Aa " * 33_000, "1:1 " * 25_000, "by " * 33_000, "| " * 50_000, ". " * 50_000,
@@ -27,6 +28,7 @@ def hostile_strings(pattern: str = "") -> list[str]:
         # a long run that fails only at its very end: where nested quantifiers explode
         "a" * 5_000 + "!", "1" * 5_000 + "!", " " * 5_000 + "!", "aA" * 2_500 + "\x00",
         literal * (5_000 // len(literal)) + "!", (literal + " ") * (5_000 // (len(literal) + 1)) + "!",
+        *runs,  # each of the pattern's own characters, repeated, then a stop: (x+x+)+y, (b|b)*c
     ]
 
 

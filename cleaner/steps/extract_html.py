@@ -10,8 +10,9 @@ styles and obvious chrome elements, and the rule id says which path was
 taken. Every later step (debris rules, detectors, typos, layout) then runs on
 the extracted text.
 
-Hostile pages are bounded: a page over `max_elements` elements is refused by
-trafilatura and goes to the fallback; a page taking longer than `timeout`
+Hostile pages are bounded: a page with over `max_elements` tags (or a quarter
+as many attributes) goes straight to the fallback, since lxml parses in C where
+the time limit cannot interrupt it; a page taking longer than `timeout`
 seconds is an error for that file alone.
 """
 from __future__ import annotations
@@ -111,6 +112,11 @@ class ExtractHtml:
     def _extract(self, html: str) -> tuple[str, dict[str, Any], str]:
         import trafilatura
 
+        if html.count("<") > self.max_elements or html.count("=") > self.max_elements // 4:
+            # lxml parses in C, where the time limit cannot interrupt it: a page this large
+            # goes to the pure-Python fallback, which the time limit does bound
+            fallback = _soup_text(html)
+            return (fallback + "\n" if fallback else ""), {}, "beautifulsoup"
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=self.comments,
             favor_precision=self.favor == "precision", favor_recall=self.favor == "recall",
