@@ -17,7 +17,7 @@ from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.engine import ordered_map
 from cleaner.guard import over_removal
-from cleaner.files import RECORD_SUFFIX, Job, Problem, atomic_write_all, discover, read_source
+from cleaner.files import JSONL_SUFFIXES, RECORD_SUFFIX, Job, Problem, atomic_write_all, discover, read_source
 from cleaner.record import ViewEdit, build_record, dumps, restore_text, sha256, view_edits
 from cleaner.rules import load_rulebook
 from cleaner.settings import Settings
@@ -166,6 +166,8 @@ def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
     A source whose hash and settings match its existing record is skipped
     (incremental runs); its outcome comes from that record.
     """
+    if job.source.name.lower().endswith(JSONL_SUFFIXES):
+        return _process_shard(job, cleaner, mode)
     try:
         raw = read_source(job.source, cleaner.settings.max_bytes)
         known = _up_to_date(job, raw, cleaner, mode == "in-place")
@@ -200,6 +202,23 @@ def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
         return Outcome(job.display, "error", message=f"cannot write output: {exc.strerror or exc}")
     outcome.status = "written"
     return outcome
+
+
+def _process_shard(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
+    """A JSONL shard found in a folder: cleaned line by line into its mirrored output."""
+    from cleaner.jsonl import clean_jsonl
+
+    if mode == "in-place":
+        return Outcome(job.display, "error", message="JSONL shards are not cleaned in place: use --out")
+    try:
+        run = clean_jsonl(job.source, job.output, cleaner.settings, "write" if mode == "write" else "check",
+                          cleaner=cleaner)
+    except (CleanerError, OSError, EOFError) as exc:
+        return Outcome(job.display, "error", message=f"JSONL shard: {exc}")
+    if run.errors:
+        more = f" (and {len(run.errors) - 1} more bad lines)" if len(run.errors) > 1 else ""
+        return Outcome(job.display, "error", message=run.errors[0] + more)
+    return Outcome(job.display, run.status, bytes_in=run.bytes_in, removed_by_step={"jsonl": max(run.removed, 0)})
 
 
 def _cleaner_for(paths: list[Path], out_dir: Path | None, settings: Settings) -> Cleaner:

@@ -34,8 +34,13 @@ class Problem:
     message: str
 
 
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+
 def output_names(rel: PurePosixPath) -> tuple[PurePosixPath, PurePosixPath]:
-    """`a/b.html` -> (`a/b.txt`, `a/b.cleaner.json`)."""
+    """`a/b.html` -> (`a/b.txt`, `a/b.cleaner.json`); a JSONL shard keeps its name (records inside)."""
+    if rel.name.lower().endswith(JSONL_SUFFIXES):
+        return rel, rel
     return rel.with_suffix(".txt"), rel.with_name(rel.stem + RECORD_SUFFIX)
 
 

@@ -21,10 +21,10 @@ from typing import IO, Any, Iterator
 from cleaner.api import Cleaner
 from cleaner.errors import CleanerError
 from cleaner.files import sweep_stale_temporaries
-from cleaner.files import file_mode
+from cleaner.files import JSONL_SUFFIXES, file_mode
 from cleaner.record import restore_text
 
-SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+SUFFIXES = JSONL_SUFFIXES
 RECORD_KEY = "cleaner"
 
 
@@ -122,18 +122,23 @@ class JsonlRun:
 
 
 def clean_jsonl(source: Path, out: Path, settings, mode: str = "write", workers: int = 1,
-                text_field: str = "text", id_field: str = "id") -> JsonlRun:
-    """Clean every line of `source` into `out`, streaming, in order, with `workers` processes."""
+                text_field: str = "text", id_field: str = "id", cleaner: Cleaner | None = None) -> JsonlRun:
+    """Clean every line of `source` into `out`, streaming, in order, with `workers` processes
+    (or with `cleaner`, in this process, for a shard of a folder)."""
     from functools import partial
 
     from cleaner.engine import ordered_map
 
-    Cleaner(settings)  # settings and rule errors surface here, not in a worker
+    if cleaner is None:
+        Cleaner(settings)  # settings and rule errors surface here, not in a worker
+        factory = partial(Cleaner, settings)
+    else:
+        factory, workers = (lambda: cleaner), 1
     run = JsonlRun(errors=[])
 
     def good_lines() -> Iterator[str]:
         items = read_items(source, text_field, id_field)
-        for result in ordered_map(clean_line, items, partial(Cleaner, settings), workers):
+        for result in ordered_map(clean_line, items, factory, workers):
             if result.line is None:
                 run.errors.append(result.error)
                 continue

@@ -69,3 +69,18 @@ def test_jsonl_needs_a_jsonl_output(tmp_path):
     write_jsonl(source, [{"id": "a", "text": STORY}])
     result = runner.invoke(app, ["clean", str(source), "--out", str(tmp_path / "folder")])
     assert result.exit_code == 2 and "into a JSONL file" in result.stderr
+
+
+def test_jsonl_shards_in_a_folder_are_cleaned_into_the_mirrored_folder(tmp_path):
+    src = tmp_path / "shards"
+    (src / "part").mkdir(parents=True)
+    write_jsonl(src / "part" / "a.jsonl.gz", [{"id": str(i), "text": f"Back to top\n{STORY} {i}."} for i in range(5)])
+    write_jsonl(src / "b.jsonl", [{"id": "x", "text": STORY}], extra_lines=["{broken"])
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(src), "--out", str(out)])
+    assert result.exit_code == 2  # the broken line of b.jsonl
+    assert "b.jsonl: line 2: invalid JSON" in result.stderr
+    rows = read_jsonl(out / "part" / "a.jsonl.gz")
+    assert [r["text"] for r in rows] == [f"{STORY} {i}.\n" for i in range(5)]
+    assert all(r["cleaner"]["steps"] for r in rows)
+    assert not list(out.rglob("*.cleaner.json"))

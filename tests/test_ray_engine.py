@@ -3,6 +3,7 @@
 Slow (starting Ray takes seconds), so it runs in CI's slow job, which
 installs the `ray` extra. Without Ray it fails in CI and skips elsewhere.
 """
+import json
 import os
 
 import pytest
@@ -30,6 +31,9 @@ def ray_cluster():
 def test_ray_engine_matches_the_local_engine(tmp_path, ray_cluster):
     make_corpus(tmp_path / "src")
     (tmp_path / "src" / "empty.txt").write_bytes(b"")
+    shard = "".join(json.dumps({"id": str(i), "text": f"Skip to content\nStory {i} is about the harbour."}) + "\n"
+                    for i in range(50))
+    (tmp_path / "src" / "shard.jsonl").write_text(shard)
     runner = CliRunner()
     local = runner.invoke(app, ["clean", str(tmp_path / "src"), "--out", str(tmp_path / "local"), "-j", "1"])
     ray = runner.invoke(app, ["clean", str(tmp_path / "src"), "--out", str(tmp_path / "ray"),
@@ -38,4 +42,5 @@ def test_ray_engine_matches_the_local_engine(tmp_path, ray_cluster):
     assert "empty.txt: empty file" in ray.stderr
     assert tree(tmp_path / "local") == tree(tmp_path / "ray")
     assert len(tree(tmp_path / "ray")) > 100
+    assert (tmp_path / "ray" / "shard.jsonl").read_text().count('"cleaner": {"format"') == 50
     assert ray_cluster.is_initialized()
