@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import partial
+from functools import cached_property, partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -275,7 +275,7 @@ class View:
     record: dict[str, Any] | None = None
     error: str = ""
 
-    @property
+    @cached_property
     def base_and_edits(self) -> tuple[str, list[ViewEdit]]:
         return view_edits(self.record, self.source_text)
 

@@ -23,7 +23,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from cleaner.errors import RuleFileError
 
@@ -60,9 +60,6 @@ class Rule:
 class Rulebook:
     rules: tuple[Rule, ...]
     digest: str
-
-    def by_id(self, rule_id: str) -> Rule:
-        return next(r for r in self.rules if r.id == rule_id)
 
 
 def shipped_rules_dir() -> Path:
@@ -230,6 +227,3 @@ def _refuse_slow(user_rules: list[Rule]) -> None:
                             "a 100 KB hostile string (catastrophic backtracking: avoid nested or "
                             "overlapping quantifiers such as (a+)+ or (\\w+\\s?)*)")
 
-
-def iter_rule_files(folder: Path) -> Iterator[Path]:
-    yield from sorted(folder.glob("*.toml"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,7 +36,6 @@ class Settings:
     html_comments: bool = False
     languages: tuple[str, ...] = ()  # keep only these languages (empty: all)
     typos: bool = True
-    extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     def digest(self, rules_digest: str = "") -> str:
         """Changes whenever the output for an unchanged source could change: settings,
