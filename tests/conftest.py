@@ -14,3 +14,16 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture
 def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
+
+
+def run_step(step, text: str, context=None):
+    """Run one step as the chain would: its edits checked and applied.
+
+    Returns the output, the checked edits and the metadata the step found.
+    """
+    from cleaner.edits import apply_edits, check_edits
+    from cleaner.steps.base import Context
+
+    result = step.run(text, context or Context())
+    edits = check_edits(result.edits, len(text), step.name)
+    return apply_edits(text, edits), edits, result.metadata

@@ -6,13 +6,12 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.edits import apply_edits, check_edits
 from cleaner.errors import RuleFileError
 from cleaner.regex_probe import hostile_strings
 from cleaner.rules import Rulebook, load_rulebook
-from cleaner.steps.base import Context
 from cleaner.steps.normalize_layout import NormalizeLayout
 from cleaner.steps.strip_debris import StripDebris
+from conftest import run_step
 
 RULEBOOK = load_rulebook()
 EXAMPLES = [(rule, i, ex) for rule in RULEBOOK.rules for i, ex in enumerate(rule.examples)]
@@ -20,12 +19,12 @@ EXAMPLES = [(rule, i, ex) for rule in RULEBOOK.rules for i, ex in enumerate(rule
 
 def apply_rule(rule, text: str) -> str:
     for step in (StripDebris(Rulebook((rule,), "")), NormalizeLayout()):
-        text = apply_edits(text, check_edits(step.run(text, Context()).edits, len(text)))
+        text = run_step(step, text)[0]
     return text
 
 
 def layout(text: str) -> str:
-    return apply_edits(text, check_edits(NormalizeLayout().run(text, Context()).edits, len(text)))
+    return run_step(NormalizeLayout(), text)[0]
 
 
 @pytest.mark.parametrize("rule,index,example", EXAMPLES,

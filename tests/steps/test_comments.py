@@ -1,7 +1,6 @@
 """comments: a reader-comment thread after the article goes; quotes and timelines stay."""
-from cleaner.edits import apply_edits, check_edits
-from cleaner.steps.base import Context
 from cleaner.steps.comments import StripCommentThread
+from conftest import run_step
 
 ARTICLE = "\n".join([
     "The library board voted to extend opening hours on weekends starting next month.",
@@ -12,8 +11,7 @@ ARTICLE = "\n".join([
 
 
 def clean(text):
-    edits = check_edits(StripCommentThread().run(text, Context()).edits, len(text))
-    return apply_edits(text, edits), edits
+    return run_step(StripCommentThread(), text)[:2]
 
 
 def test_thread_with_commenter_and_date_lines_is_removed_from_its_header():

@@ -3,9 +3,9 @@ import time
 
 import pytest
 
-from cleaner.edits import apply_edits, check_edits
 from cleaner.steps.base import Context
 from cleaner.steps.feed_blocks import StripFeedBlocks
+from conftest import run_step
 
 STEP = StripFeedBlocks()
 
@@ -46,8 +46,7 @@ FEED = (
 
 
 def clean(text):
-    edits = check_edits(STEP.run(text, Context()).edits, len(text), STEP.name)
-    return apply_edits(text, edits), edits
+    return run_step(STEP, text)[:2]
 
 
 def test_feed_after_article_goes_as_one_edit():

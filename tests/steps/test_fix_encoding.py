@@ -1,13 +1,10 @@
 """fix-encoding: ftfy repairs, explained; clean text untouched."""
-from cleaner.edits import apply_edits, check_edits
-from cleaner.steps.base import Context
 from cleaner.steps.fix_encoding import FixEncoding
+from conftest import run_step
 
 
 def fix(text):
-    result = FixEncoding().run(text, Context())
-    edits = check_edits(result.edits, len(text))
-    return apply_edits(text, edits), edits
+    return run_step(FixEncoding(), text)[:2]
 
 
 def test_mojibake_is_repaired_with_ftfy_explanation():

@@ -6,7 +6,6 @@ import time
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cleaner.edits import apply_edits, check_edits
 from cleaner.errors import RuleFileError
 from cleaner.rules import shipped_rules_dir
 from cleaner.steps.base import Context
@@ -14,13 +13,12 @@ from cleaner.steps.detect_language import DetectLanguage
 from cleaner.steps.fix_typos import FixTypos, load_protected, load_typos
 from cleaner.vocabulary import channel, english, osa_distance
 from conftest import SEEDS
+from conftest import run_step
 
 
 def fix(text, metadata=None, step=None):
     metadata = {"language": "en"} if metadata is None else metadata
-    result = (step or FixTypos()).run(text, Context(metadata=metadata))
-    edits = check_edits(result.edits, len(text))
-    return apply_edits(text, edits), edits, result.metadata
+    return run_step(step or FixTypos(), text, Context(metadata=metadata))
 
 
 def fix_as_chain(text):

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 from cleaner.edits import apply_edits, check_edits
 from cleaner.steps.base import Context
 from cleaner.steps.main_text import StripOutsideMainText
+from conftest import run_step
 
 STEP = StripOutsideMainText()
 
@@ -66,8 +67,7 @@ PAGE = MENU + "\n" + HEADER + "\n" + ARTICLE + "\n" + FOOTER
 
 
 def clean(text: str, step: StripOutsideMainText = STEP) -> str:
-    edits = check_edits(step.run(text, Context()).edits, len(text), step.name)
-    return apply_edits(text, edits)
+    return run_step(step, text)[0]
 
 
 def test_removes_navigation_before_and_footer_after_the_article():

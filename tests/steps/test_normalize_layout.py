@@ -3,16 +3,15 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.edits import apply_edits, check_edits
-from cleaner.steps.base import Context
 from cleaner.steps.normalize_layout import NormalizeLayout, NormalizeNewlines
+from conftest import run_step
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "normalize-layout"
 
 
 def layout(text):
     for step in (NormalizeNewlines(), NormalizeLayout()):
-        text = apply_edits(text, check_edits(step.run(text, Context()).edits, len(text)))
+        text = run_step(step, text)[0]
     return text
 
 

@@ -3,9 +3,9 @@ import time
 
 import pytest
 
-from cleaner.edits import apply_edits, check_edits
 from cleaner.steps.base import Context
 from cleaner.steps.teasers import StripRelatedTeasers
+from conftest import run_step
 
 STEP = StripRelatedTeasers()
 
@@ -17,8 +17,7 @@ BODY = (
 
 
 def clean(text):
-    edits = check_edits(STEP.run(text, Context()).edits, len(text), STEP.name)
-    return apply_edits(text, edits), edits
+    return run_step(STEP, text)[:2]
 
 
 @pytest.mark.parametrize("teaser", [

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from cleaner.edits import apply_edits, check_edits
 from cleaner.steps.base import Context
 from cleaner.steps.title import LiftTitle
+from conftest import run_step
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -18,10 +18,8 @@ BODY = ("The Harbor Tunnel reopened to traffic on Friday morning.\n\n"
 
 
 def lift(text, metadata=None):
-    step = LiftTitle()
-    result = step.run(text, Context(metadata=metadata or {}))
-    edits = check_edits(result.edits, len(text), step.name)
-    return apply_edits(text, edits), dict(result.metadata), edits
+    out, edits, found = run_step(LiftTitle(), text, Context(metadata=metadata or {}))
+    return out, dict(found), edits
 
 
 @pytest.mark.parametrize("title", [

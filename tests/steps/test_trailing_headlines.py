@@ -6,9 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cleaner.edits import apply_edits, check_edits
-from cleaner.steps.base import Context
 from cleaner.steps.trailing_headlines import StripTrailingHeadlines
+from conftest import run_step
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -35,9 +34,7 @@ HEADLINES = [
 
 
 def strip(text):
-    step = StripTrailingHeadlines()
-    edits = check_edits(step.run(text, Context()).edits, len(text), step.name)
-    return apply_edits(text, edits), edits
+    return run_step(StripTrailingHeadlines(), text)[:2]
 
 
 def assert_fixpoint(text):
