@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import random
 import resource
 import shutil

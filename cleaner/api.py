@@ -10,7 +10,7 @@ import json
 from functools import cached_property, partial
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_chain, run_to_fixpoint, select_steps
 from cleaner.errors import CleanerError, UsageError
@@ -221,12 +221,12 @@ def _process_shard(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
     return Outcome(job.display, run.status, bytes_in=run.bytes_in, removed_by_step={"jsonl": max(run.removed, 0)})
 
 
-def _cleaner_for(paths: list[Path], out_dir: Path | None, settings: Settings) -> Cleaner:
-    corpus = {}
-    if settings.corpus_repeats:
-        repeated, _ = corpus_repeats(paths, out_dir, settings.max_bytes)
-        corpus["repeated_lines"] = repeated
-    return Cleaner(settings, corpus)
+def _corpus_for(paths: list[Path], out_dir: Path | None, settings: Settings) -> dict[str, Any]:
+    """Corpus statistics the chain needs, read in a first pass (only with --corpus-repeats)."""
+    if not settings.corpus_repeats:
+        return {}
+    repeated, _ = corpus_repeats(paths, out_dir, settings.max_bytes)
+    return {"repeated_lines": repeated}
 
 
 def _process_item(cleaner: Cleaner, item: tuple[Job | Problem, str, bool]) -> Outcome:
@@ -250,9 +250,7 @@ def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | No
     `workers` > 1 cleans in a process pool; the outputs are the same.
     """
     settings = settings or Settings()
-    corpus = {}
-    if settings.corpus_repeats:
-        corpus["repeated_lines"], _ = corpus_repeats(paths, out_dir, settings.max_bytes)
+    corpus = _corpus_for(paths, out_dir, settings)
     Cleaner(settings, corpus)  # settings and rule errors surface here, not in a worker
     jobs = discover(paths, out_dir, in_place=(mode == "in-place"), root=root, follow=follow_symlinks)
     if engine == "ray":
@@ -297,7 +295,7 @@ def view_paths(paths: list[Path], out_dir: Path | None, settings: Settings | Non
                root: Path | None = None) -> Iterator[View]:
     """Each source with its record: read from `out_dir` when current there, else a dry run."""
     settings = settings or Settings()
-    cleaner = _cleaner_for(paths, out_dir, settings)
+    cleaner = Cleaner(settings, _corpus_for(paths, out_dir, settings))
     for job in discover(paths, out_dir, root=root):
         if isinstance(job, Problem):
             yield View(job.display, error=job.message)

@@ -18,7 +18,7 @@ line followed by another headline-like line (a subheading, a section
 label) is left alone: which of the two is the title would be a guess.
 
 It deliberately keeps a first line that is a full sentence (it ends with a
-period), a short label ("Credited from: BBC", under 4 words), and any first
+period), a short label ("Source: Reuters", under 4 words), and any first
 line when an earlier step already found a different title (the line is
 removed only if it repeats that title).
 
