@@ -502,18 +502,23 @@ def test_an_input_folder_inside_the_output_folder_is_cleaned_or_refused_not_skip
     assert cleaned or reported or refused
 
 
+def run_bounded(args: list[str], seconds: int, hang: str) -> tuple[subprocess.Popen, str]:
+    """Run the installed cleaner; kill its whole process group and fail with `hang` past `seconds`."""
+    child = subprocess.Popen([CLEANER, *args], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _, stderr = child.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        pytest.fail(hang)
+    return child, stderr
+
+
 def test_a_named_pipe_in_the_input_is_one_error_line_not_a_hang(tmp_path):
     src, out = tmp_path / "src", tmp_path / "out"
     make_good_corpus(src)
     os.mkfifo(src / "pipe.txt")
-    child = subprocess.Popen([CLEANER, "clean", str(src), "--out", str(out), "-j", "1"],
-                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        _, stderr = child.communicate(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.wait()
-        pytest.fail("still running after 20 s: blocked opening the named pipe")
+    child, stderr = run_bounded(["clean", str(src), "--out", str(out), "-j", "1"], 20, "still running after 20 s: blocked opening the named pipe")
     assert child.returncode == 2
     assert "not a regular file" in the_error_about(stderr, "pipe.txt")
     assert_good_corpus_cleaned(out)
@@ -575,14 +580,7 @@ def test_a_user_rule_that_passes_the_probe_but_backtracks_on_a_document_is_bound
     make_good_corpus(src)
     (src / "trap.txt").write_text(f"{ARTICLE}{trigger}\n")
     rules = write_rule(tmp_path / "rules", pattern)
-    child = subprocess.Popen([CLEANER, "clean", str(src), "--out", str(out), "--rules", str(rules), "-j", "1"],
-                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        _, stderr = child.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.wait()
-        pytest.fail("rule still matching after 30 s: neither refused at load nor bounded at run time")
+    child, stderr = run_bounded(["clean", str(src), "--out", str(out), "--rules", str(rules), "-j", "1"], 30, "rule still matching after 30 s: neither refused at load nor bounded at run time")
     assert child.returncode == 2
     refused_at_load = "mine.evil" in stderr and "backtracking" in stderr and not out.exists()
     assert refused_at_load or ("trap.txt" in the_error_about(stderr, "trap.txt") and (out / "good.txt").is_file())
@@ -644,13 +642,6 @@ def test_a_page_with_200k_attributes_is_bounded_by_the_time_limit(tmp_path):
     make_good_corpus(src)
     (src / "attributes.html").write_text("<html><body><p " + " ".join(f"a{i}=x" for i in range(200_000))
                                          + f">{PARAGRAPH}</p></body></html>")
-    child = subprocess.Popen([CLEANER, "clean", str(src), "--out", str(out), "-j", "1"],
-                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        _, stderr = child.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.wait()
-        pytest.fail("still running after 60 s, three times extract-html's 20 s limit")
+    child, stderr = run_bounded(["clean", str(src), "--out", str(out), "-j", "1"], 60, "still running after 60 s, three times extract-html's 20 s limit")
     assert_good_corpus_cleaned(out)
     assert (out / "attributes.txt").exists() or "time limit" in the_error_about(stderr, "attributes.html")
