@@ -13,7 +13,6 @@ Relies on normalize-newlines: lines are separated by `\\n`.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -59,9 +58,44 @@ LINE_WRAP = (r"^[ \t]*(?:", r")[ \t]*$")  # how rules.py wraps a line rule's pat
 SEEN_LINES = 200_000  # answers remembered per process before the memory is cleared
 
 
+# What lets a lookaround see past its own line: a line break, a class that takes one
+# (\s, \W, \D, a negated set that does not exclude it), or any character under DOTALL.
+CROSSES_LINES = re.compile(r"\\[nsWD]|\[\^")
+LINE_BOUND_SET = re.compile(r"\[\^(?:[^\]\\]|\\.)*?\\n(?:[^\]\\]|\\.)*\]")  # [^...\n...]
+
+
+def _lookarounds(pattern: str):
+    """The text of each lookaround group in `pattern`, nested ones included."""
+    for found in LOOKAROUND.finditer(pattern):
+        depth, i, in_set = 0, found.start(), False
+        while i < len(pattern):
+            char = pattern[i]
+            if char == "\\":
+                i += 2
+                continue
+            if in_set:
+                in_set = char != "]"
+            elif char == "[":
+                in_set = True
+                if pattern.startswith("[^", i) or pattern.startswith("[]", i):
+                    i += 1
+            elif char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        yield pattern[found.start():i + 1]
+
+
 def _looks_across_lines(rule: Rule) -> bool:
-    """A rule whose lookarounds mention a line break reads the lines around its line."""
-    return bool(LOOKAROUND.search(rule.regex.pattern)) and "\\n" in rule.regex.pattern
+    """A rule with a lookaround that can reach past its line reads the lines around its
+    line, so its answer is not the line's alone."""
+    pattern = rule.regex.pattern
+    if rule.regex.flags & re.DOTALL:
+        return bool(LOOKAROUND.search(pattern))
+    return any(CROSSES_LINES.search(LINE_BOUND_SET.sub("", look)) for look in _lookarounds(pattern))
 
 
 def _body(rule: Rule) -> str:
@@ -116,26 +150,24 @@ class StripDebris:
         indexed = list(enumerate(self.line_rules))
         self.alone = [(i, r) for i, r in indexed if GLOBAL_FLAGS.search(r.regex.pattern)]
         self.combinable = [(i, r) for i, r in indexed if not GLOBAL_FLAGS.search(r.regex.pattern)]
-        # a line of N words only meets the rules that allow N words
-        self.limits = sorted({r.max_words for r in self.line_rules})
-        self._matchers: dict[int, list[_Matcher]] = {}
+        self.longest = max((r.max_words for r in self.line_rules), default=0)
+        self._built: list[_Matcher] | None = None
         self._seen: dict[tuple[int, str], int | None] = {}
 
-    def _matchers_for(self, limit: int) -> list[_Matcher]:
-        """Matchers for lines of up to `limit` words (built on first use)."""
-        key = limit
-        if key not in self._matchers:
-            rules = [(i, r) for i, r in self.combinable if r.max_words >= limit]
-            built = []
+    def _matchers(self) -> list[_Matcher]:
+        """The combined matchers, built on first use: one per kind of rule (line-local or
+        reading the text around the line) and case mode. One set for lines of every
+        length: a set per word count ran no faster and took ten times as long to build."""
+        if self._built is None:
+            self._built = []
             for in_text in (False, True):
-                group = [(i, r) for i, r in rules if _looks_across_lines(r) == in_text]
+                group = [(i, r) for i, r in self.combinable if _looks_across_lines(r) == in_text]
                 for ignorecase in (True, False):
                     same = [(i, r) for i, r in group if bool(r.regex.flags & re.IGNORECASE) == ignorecase]
                     matcher = _Matcher.build(same, in_text, re.MULTILINE | (re.IGNORECASE if ignorecase else 0))
                     if matcher:
-                        built.append(matcher)
-            self._matchers[key] = built
-        return self._matchers[key]
+                        self._built.append(matcher)
+        return self._built
 
     def run(self, text: str, context: Context) -> StepResult:
         head_end, tail_start = prose_bounds(text)
@@ -163,14 +195,14 @@ class StripDebris:
             start, offset = offset, offset + len(line) + 1
             stripped = line.strip()
             words = len(stripped.split())
-            if not words or words > self.limits[-1]:
+            if not words or words > self.longest:
                 continue
             found = self._match_line(text, start, start + len(line), stripped, words, head_end, tail_start)
             if found:
                 rule, match = found
                 yield start, min(start + len(line) + 1, len(text)), rule, match
 
-    def _first(self, matcher: _Matcher, limit: int, text: str, start: int, end: int, stripped: str):
+    def _first(self, matcher: _Matcher, text: str, start: int, end: int, stripped: str):
         """A matcher's answer for a line; remembered for line-local matchers, whose answer
         depends on the line's text alone (page chrome repeats from page to page)."""
         if matcher.in_text:
@@ -185,11 +217,13 @@ class StripDebris:
     def _match_line(self, text: str, start: int, end: int, stripped: str, words: int,
                     head_end: int, tail_start: int):
         """The first line rule (in rulebook order) that takes the whole line [start, end), with its match."""
-        limit = self.limits[bisect.bisect_left(self.limits, words)]
-        firsts = [self._first(m, limit, text, start, end, stripped) for m in self._matchers_for(limit)]
+        firsts = [self._first(m, text, start, end, stripped) for m in self._matchers()]
         found = [f for f in firsts if f is not None]
         first = 0 if -1 in found else min(found, default=None)
-        tried = [(i, r) for i, r in enumerate(self.line_rules) if first is not None and i >= first]
+        if first is None and not self.alone:
+            return None
+        tried = [] if first is None else [(i, r) for i, r in enumerate(self.line_rules[first:], first)
+                                          if r.max_words >= words]
         tried += [(i, r) for i, r in self.alone if first is None or i < first]
         for _, rule in sorted(tried, key=lambda item: item[0]):
             match = rule.regex.match(text, start)

@@ -35,6 +35,7 @@ a fixpoint: its new last sentence was already judged to belong.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cleaner.edits import Edit
 from cleaner.sentences import sentence_spans
@@ -81,6 +82,7 @@ MAX_PARAGRAPH_WORDS = 30  # a longer line is a paragraph, never removed whole
 MAX_RUN = 5               # more trailing sentences than that is no glued teaser
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: a document's are stemmed once per reference
 def stem(word: str) -> str:
     """Crude stem: lower case, no possessive, one common suffix, no final e."""
     word = CONTRACTION.sub("", word[:MAX_STEM].lower())
