@@ -58,10 +58,13 @@ STEP_NAMES = tuple(name for name, _ in CHAIN)
 # guard in `cleaner.api` holds them back together.
 REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "comments", "strip-debris", "corpus-repeats",
                            "main-text", "title", "trailing-headlines"})
-# Steps that change nothing in a text they already ran on, as long as no other step has
-# changed it since: a later pass of the fixpoint skips them until something changes.
+# Steps that change nothing in their own output (f(f(x)) == f(x)): a later pass of the
+# fixpoint skips one when its input is what it produced in the pass before.
 SETTLED_STEPS = frozenset({"extract-html", "fix-encoding", "normalize-newlines", "corpus-repeats",
-                           "detect-language", "fix-typos", "normalize-layout"})
+                           "fix-typos", "normalize-layout"})
+# Steps that only judge the document: the first pass's verdict stands (metadata found
+# first wins), so later passes do not run them.
+FIRST_PASS_ONLY = frozenset({"detect-language"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class ChainResult:
     metadata: Mapping[str, Any]
     dropped: str | None = None
     removal_input: str | None = None  # the text as the first removal step received it
+    outputs: Mapping[str, str] = field(default_factory=dict)  # each step's output, by name
 
 
 def select_steps(only: Sequence[str] | None = None, skip: Sequence[str] = ()) -> tuple[str, ...]:
@@ -103,20 +107,22 @@ def run_chain(text: str, steps: Sequence[Step], source: str = "<text>",
               metadata: Mapping[str, Any] | None = None,
               corpus: Mapping[str, Any] | None = None,
               timings: dict[str, float] | None = None,
-              settled: frozenset[str] = frozenset()) -> ChainResult:
+              settled: Mapping[str, str] | None = None) -> ChainResult:
     """Run each step on the previous step's output, checking and applying its edits.
 
-    Steps named in `settled` are skipped until a step changes the text. With
-    `timings`, each step's seconds (run, check and apply) are added to it by name.
+    A step is skipped when `settled` maps its name to the text it is given: its own
+    output, on which it changes nothing. With `timings`, each step's seconds (run,
+    check and apply) are added to it by name.
     """
     found: dict[str, Any] = dict(metadata or {})
     frozen_options = MappingProxyType(dict(options or {}))
     frozen_corpus = MappingProxyType(dict(corpus or {}))
     runs = []
     removal_input = None
-    changed = False
+    outputs: dict[str, str] = {}
     for step in steps:
-        if not changed and step.name in settled:
+        if settled and settled.get(step.name) == text:
+            outputs[step.name] = text
             continue
         if removal_input is None and step.name in REMOVAL_STEPS:
             removal_input = text
@@ -134,13 +140,12 @@ def run_chain(text: str, steps: Sequence[Step], source: str = "<text>",
         runs.append(StepRun(step.name, edits, removed, dict(result.metadata)))
         for key, value in result.metadata.items():
             found.setdefault(key, value)
-        text = apply_edits(text, edits)
-        changed = changed or bool(edits)
+        text = outputs[step.name] = apply_edits(text, edits)
         if timings is not None:
             timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - started
         if result.drop:
-            return ChainResult(text, tuple(runs), found, f"{step.name}: {result.drop}", removal_input)
-    return ChainResult(text, tuple(runs), found, None, removal_input)
+            return ChainResult(text, tuple(runs), found, f"{step.name}: {result.drop}", removal_input, outputs)
+    return ChainResult(text, tuple(runs), found, None, removal_input, outputs)
 
 
 # A chain whose removals expose more debris (a line gone makes a widget's repetition
@@ -153,20 +158,23 @@ def run_to_fixpoint(text: str, steps: Sequence[Step], **kwargs) -> ChainResult:
 
     This is what makes cleaning a cleaned text change nothing. Later passes'
     runs are appended to the result with their pass number, so the record
-    still replays and restores step by step. A later pass skips the settled
-    steps until one of its steps changes the text: on the text they produced
-    they would change nothing, and they cost a third of a pass.
+    still replays and restores step by step. A later pass skips each settled
+    step whose input is the text it produced in the pass before: it would
+    change nothing there, and these steps cost a third of a pass. The language
+    is judged in the first pass only (so `--lang` drops on that verdict).
     """
     result = run_chain(text, steps, **kwargs)
     runs, found = list(result.runs), dict(result.metadata)
     for number in range(2, MAX_PASSES + 1):
         if result.dropped:
             break
-        again = run_chain(result.text, steps, metadata=found, settled=SETTLED_STEPS,
+        settled = {name: out for name, out in result.outputs.items() if name in SETTLED_STEPS}
+        again = run_chain(result.text, [s for s in steps if s.name not in FIRST_PASS_ONLY],
+                          metadata=found, settled=settled,
                           **{k: v for k, v in kwargs.items() if k != "metadata"})
         if again.text == result.text and not again.dropped:
             break
         runs += [StepRun(r.name, r.edits, r.removed, r.metadata, number) for r in again.runs if r.edits]
         found.update({k: v for k, v in again.metadata.items() if k not in found})
-        result = ChainResult(again.text, (), found, again.dropped, result.removal_input)
+        result = ChainResult(again.text, (), found, again.dropped, result.removal_input, again.outputs)
     return ChainResult(result.text, tuple(runs), found, result.dropped, result.removal_input)

@@ -47,3 +47,12 @@ def test_arbitrary_bytes_never_crash(raw):
     except InputError:
         return
     assert restore_bytes(result.text, result.record) == raw
+
+
+def test_repair_made_possible_by_layout_is_done_in_the_same_cleaning():
+    # ftfy leaves the mojibake after a double space; normalize-layout then makes it a single
+    # space, which lets ftfy repair it: the next pass must run fix-encoding again
+    raw = "The \u00e3\u201a\u00e2  \u00e2\u20ac\u2122.".encode("utf-8")
+    first = CLEANER.clean_bytes(raw, "doc.txt", "doc.txt")
+    assert CLEANER.clean_text(first.text) == first.text
+    assert replay(first.decoded.text, first.record) == first.text

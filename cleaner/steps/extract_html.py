@@ -70,6 +70,37 @@ def _soup_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _page_metadata(tree):
+    """Title, author, date, site name and URL of a parsed page, found as trafilatura's
+    `extract_metadata` finds them, with two searches left out: categories, tags and
+    licence, which the record has no use for, and the author searched for in the page's
+    elements when its meta tags and JSON-LD name none. Together they cost half as much
+    as extracting the text; a byline left in the text still gives the author to the
+    debris rules."""
+    from htmldate import find_date
+    from trafilatura.metadata import (META_URL, examine_meta, extract_meta_json, extract_sitename,
+                                      extract_title, extract_url)
+    from trafilatura.settings import set_date_params
+
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None
+    try:
+        found = extract_meta_json(tree, found)
+    except Exception:  # trafilatura's JSON-LD reader has bugs; the page's other metadata still counts
+        pass
+    found.title = found.title or extract_title(tree)
+    found.url = found.url or extract_url(tree)
+    found.date = find_date(tree, **{**set_date_params(False), "url": found.url})
+    found.sitename = (found.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+        found.sitename = found.sitename.title()
+    elif not found.sitename and found.url and META_URL.match(found.url):
+        found.sitename = META_URL.match(found.url)[1]
+    found.clean_and_trim()  # entities, spaces and control characters, as trafilatura does on return
+    return found
+
+
 class ExtractHtml:
     """Replace an HTML page by its main text (trafilatura; beautifulsoup4 as fallback)."""
 
@@ -117,16 +148,20 @@ class ExtractHtml:
             # goes to the pure-Python fallback, which the time limit does bound
             fallback = _soup_text(html)
             return (fallback + "\n" if fallback else ""), {}, "beautifulsoup"
+        from trafilatura.utils import load_html
+
+        tree = load_html(html)
+        found = _page_metadata(tree) if tree is not None else None
         document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=self.comments,
+            tree if tree is not None else html, url=found.url if found else None, include_comments=self.comments,
             favor_precision=self.favor == "precision", favor_recall=self.favor == "recall",
             deduplicate=False, config=self._trafilatura_config())
         text = (document.text or "") if document is not None else ""
         if self.comments and document is not None and document.comments:
             text = f"{text}\n{document.comments}"
         if text.strip():
-            metadata = {key: str(getattr(document, attr)).strip() for attr, key in METADATA_FIELDS
-                        if getattr(document, attr, None)}
+            metadata = {key: str(getattr(found, attr)).strip() for attr, key in METADATA_FIELDS
+                        if getattr(found, attr, None)}
             return text.strip() + "\n", metadata, "trafilatura"
         fallback = _soup_text(html)
         return (fallback + "\n" if fallback else ""), {}, "beautifulsoup"

@@ -65,6 +65,27 @@ def _trim(old: str, new: str) -> tuple[int, int]:
     return head, tail
 
 
+def _changed_runs(old: list[str], new: list[str]):
+    """(i1, i2, j1, j2) of each run of tokens that differs between `old` and `new`.
+
+    Most repairs change a token in place (a space, a letter pair), so when the counts
+    agree the tokens pair up one to one; otherwise difflib aligns them, which on a long
+    line costs far more than the repair itself."""
+    if len(old) != len(new):
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        yield from ((i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+        return
+    start = None
+    for i, (a, b) in enumerate(zip(old, new)):
+        if a != b and start is None:
+            start = i
+        elif a == b and start is not None:
+            yield start, i, start, i
+            start = None
+    if start is not None:
+        yield start, len(old), start, len(old)
+
+
 def _line_edits(line: str, offset: int, fixed: str, reason: str) -> list[Edit]:
     """Edits turning `line` into `fixed`: tokens aligned first, then each changed run trimmed."""
     old_tokens, new_tokens = TOKEN.findall(line), TOKEN.findall(fixed)
@@ -74,11 +95,8 @@ def _line_edits(line: str, offset: int, fixed: str, reason: str) -> list[Edit]:
     new_starts = [0]
     for token in new_tokens:
         new_starts.append(new_starts[-1] + len(token))
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     edits = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in _changed_runs(old_tokens, new_tokens):
         a, b = old_starts[i1], old_starts[i2]
         c, d = new_starts[j1], new_starts[j2]
         head, tail = _trim(line[a:b], fixed[c:d])
