@@ -3,12 +3,14 @@
 Runs only on documents that are HTML (by file name or by content). The
 extraction is one edit that replaces the whole page with trafilatura's main
 text (paragraphs one per line); its record keeps the page, so `restore`
-still gives the original bytes back. Metadata found in the page (title,
-author, date, site name, URL) goes to the record. When trafilatura finds
-nothing, beautifulsoup4 gives the visible text of the page minus scripts,
-styles and obvious chrome elements, and the rule id says which path was
-taken. Every later step (debris rules, detectors, typos, layout) then runs on
-the extracted text.
+still gives the original bytes back. Favoring precision (the default) can
+keep a notice and drop the article: an extraction under `THIN_WORDS` words
+gives way to the balanced one when that finds `THIN_RATIO` times as much.
+Metadata found in the page (title, author, date, site name, URL) goes to the
+record. When trafilatura finds nothing, beautifulsoup4 gives the visible
+text of the page minus scripts, styles and obvious chrome elements, and the
+rule id says which path was taken. Every later step (debris rules,
+detectors, typos, layout) then runs on the extracted text.
 
 Hostile pages are bounded: a page with over `max_elements` tags (or a quarter
 as many attributes) goes straight to the fallback, since lxml parses in C where
@@ -31,6 +33,10 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 HTML_START = re.compile(r"\A(?:\s|<!--.{0,2000}?-->|<\?xml[^>]{0,200}>)*<(?:!doctype\s+html|html|head|body)\b",
                         re.IGNORECASE | re.DOTALL)
 CHROME_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form")
+# A precision extraction under this many words is compared with the balanced one, which
+# is taken when it has THIN_RATIO times as many words.
+THIN_WORDS = 120
+THIN_RATIO = 3
 METADATA_FIELDS = (("title", "title"), ("author", "author"), ("date", "date"),
                    ("sitename", "site"), ("url", "url"))
 
@@ -152,16 +158,29 @@ class ExtractHtml:
 
         tree = load_html(html)
         found = _page_metadata(tree) if tree is not None else None
-        document = trafilatura.bare_extraction(
-            tree if tree is not None else html, url=found.url if found else None, include_comments=self.comments,
-            favor_precision=self.favor == "precision", favor_recall=self.favor == "recall",
-            deduplicate=False, config=self._trafilatura_config())
-        text = (document.text or "") if document is not None else ""
-        if self.comments and document is not None and document.comments:
-            text = f"{text}\n{document.comments}"
+        page, url = (tree if tree is not None else html), (found.url if found else None)
+        text = self._trafilatura(page, url, self.favor)
+        if self.favor == "precision" and len(text.split()) < THIN_WORDS:
+            # favoring precision sometimes keeps a notice and drops the article; the
+            # balanced extraction is taken when it finds several times as much text
+            fuller = self._trafilatura(page, url, "balanced")
+            if len(fuller.split()) >= THIN_RATIO * max(len(text.split()), 1):
+                text = fuller
         if text.strip():
             metadata = {key: str(getattr(found, attr)).strip() for attr, key in METADATA_FIELDS
                         if getattr(found, attr, None)}
             return text.strip() + "\n", metadata, "trafilatura"
         fallback = _soup_text(html)
         return (fallback + "\n" if fallback else ""), {}, "beautifulsoup"
+
+    def _trafilatura(self, page, url: str | None, favor: str) -> str:
+        import trafilatura
+
+        document = trafilatura.bare_extraction(
+            page, url=url, include_comments=self.comments,
+            favor_precision=favor == "precision", favor_recall=favor == "recall",
+            deduplicate=False, config=self._trafilatura_config())
+        text = (document.text or "") if document is not None else ""
+        if self.comments and document is not None and document.comments:
+            text = f"{text}\n{document.comments}"
+        return text

@@ -122,3 +122,21 @@ def test_cleaning_the_cleaned_bodies_again_changes_nothing(tmp_path):
     once = {p.name: p.read_text() for p in (tmp_path / "once").glob("*.txt")}
     twice = {p.name: p.read_text() for p in (tmp_path / "twice").glob("*.txt")}
     assert len(once) == len(pages) and once == twice
+
+
+def test_a_thin_precision_extraction_gives_way_to_the_balanced_one():
+    # on this development page, favoring precision keeps only a reprint notice and a URL
+    from conftest import SHARED
+
+    page = SHARED / "bench" / "sh" / "html" / "f8ff621a0b9b7646cc0d57d37416feabba2bf78ef5dd0bfc5b080f9f97bbe584.html"
+    if not page.is_file():
+        pytest.skip("the development benchmark is not beside the repository")
+    import trafilatura
+
+    html = page.read_text(encoding="utf-8")
+    precise = trafilatura.extract(html, favor_precision=True, deduplicate=False) or ""
+    assert len(precise.split()) < 120
+    text, _, path = ExtractHtml()._extract(html)
+    gold = (page.parent.parent / "gold" / (page.stem + ".txt")).read_text(encoding="utf-8")
+    first_sentence = gold.split(".")[0]
+    assert path == "trafilatura" and first_sentence in text and len(text.split()) > 3 * len(precise.split())
