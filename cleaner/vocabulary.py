@@ -9,22 +9,31 @@ names (Kyiv, Yonhap, Zelensky) and British spellings ("mechanised").
 
 `Vocabulary.suggest` picks a correction the way a noisy-channel spell checker
 does: candidates are common words within optimal-string-alignment distance 2
-(a transposition counts as one), weighed by their frequency, by how easily the
-fingers make that slip (`channel`), and by whether the document uses them
-elsewhere. A correction is returned only when one candidate dominates all the
-others and the word itself; common words of other languages (wordfreq's
-"small" lists) are never corrected. Candidates are found through a delete index
-(SymSpell's idea): the index holds each common word and its one-letter
-deletions; a query looks up the word and its deletions of up to two letters,
-then measures the true distance. That finds every candidate at distance 1,
-and those at distance 2 where the typo has at least one extra, wrong or
-swapped letter (two letters missing, or two wrong, are left to the curated
-list of `rules/typos.txt`).
+(a transposition counts as one). Each candidate at distance 1 is weighed by
+how likely the writer meant it (its frequency in English, mixed with how often
+the page itself uses it, alone and beside the same neighbours: `PageWords`)
+times the chance that one slip of the fingers turns it into what is written
+(`channel`). The word as written competes too: a rare listed word (more so
+when the page uses it in another form, "deportees" for "deportee"), a common
+word of another language, or a known word with a prefix or suffix (a
+coinage). A correction is returned only when its weight is most of the total
+(`MIN_POSTERIOR`). Distance-2 candidates are weighed by frequency alone and
+must dominate by far, and only toward a word the page uses elsewhere.
+
+Candidates are found through a delete index (SymSpell's idea): the index holds
+each common word and its one-letter deletions; a query looks up the word and
+its deletions of up to two letters, then measures the true distance. That
+finds every candidate at distance 1, and those at distance 2 where the typo
+has at least one extra, wrong or swapped letter (two letters missing, or two
+wrong, are left to the curated list of `rules/typos.txt`).
 """
 from __future__ import annotations
 
+import bisect
+import collections
 import functools
 import math
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -35,23 +44,49 @@ TARGET_ZIPF = 3.0
 # Words rarer than this (once in 100 million words) are suspects too: wordfreq's
 # web sources leave typos in its long tail ("iwth", "loooking").
 RARE_ZIPF = 2.0
-# A known (rare) word competes as its own candidate with its frequency times this:
-# a word on the page is far more likely meant than mistyped.
-SELF_WEIGHT = 1000.0
-# The best candidate must weigh this many times the next one (and the word itself).
-DOMINANCE = {1: 10.0, 2: 100.0}
-# Below this length a word has too many neighbours to pick one safely; above the
-# other, it is no word (and its candidates would cost time cubic in its length).
-MIN_LENGTH = 4
+# The word as written, when listed, weighs its frequency times this against each
+# candidate's frequency times the chance of the slip (`channel`): a slip on a given
+# letter is taken as some hundreds of times rarer than the word meant as written. On the
+# development pages, rare words ("gibe", "caner", "smarm") stay, and would at three
+# quarters of this weight, while the slips in the web's long tail ("anwser", "especialy")
+# are fixed.
+SELF_WEIGHT = 200.0
+# A distance-1 correction needs this share of the weight of all readings of the word
+# (the word as written and every candidate): the chance that it is the word meant.
+MIN_POSTERIOR = 0.7
+# A distance-2 correction (never of a listed word, a foreign one or a coinage) must weigh
+# this many times the next candidate; one the page uses elsewhere weighs this many times
+# its frequency.
+DOMINANCE_DISTANCE_2 = 100.0
+SEEN_BOOST = 10.0
+# Shorter words (one or two letters) have too many neighbours to pick one safely; a longer
+# one than MAX_LENGTH is no word (and its candidates would cost time cubic in its length).
+MIN_LENGTH = 3
 MAX_LENGTH = 30
 # Distance-2 corrections only for longer words (short ones have too many neighbours there),
 # and only to a word the document uses elsewhere: on the development pages, three of the
 # four distance-2 corrections without that evidence were wrong ("natsfan" -> "nathan").
 MIN_LENGTH_DISTANCE_2 = 7
-# A candidate the document uses elsewhere is this much likelier: writers repeat their topic's words.
-SEEN_BOOST = 10.0
-# Weight of a letter struck or slipped in that is not next to its neighbours on the keyboard.
-FAR_KEY = 0.1
+# Document-local evidence, as in a cache language model (Kuhn and De Mori, 1990): a
+# word's prior mixes its frequency in English with its share of the page's words, and
+# with how often the page puts it beside the same neighbours. Writers repeat their
+# topic's words, so "missile" used elsewhere makes "missle" far likelier to be it, while
+# a word as common as "the" gains little.
+PAGE_SHARE = 0.1
+NEIGHBOUR_SHARE = 0.1
+# How one slip of the fingers turns a word into a typo (`channel`). The four slips are
+# taken as equally likely on any one letter; a wrong key is almost always a neighbour of
+# the right one, and an extra key is the same key struck twice or a neighbour struck with
+# it. A key far from the right one weighs this much of a neighbour's share, more when both
+# are vowels: the letters spellers confuse most ("seperate", "definately").
+SLIP = 0.25
+FAR_KEY = 0.01
+FAR_VOWEL = 0.1
+VOWELS = frozenset("aeiou")
+# Misspellings rarely touch the first letter: 7.8 % of them in Pollock and Zamora's
+# collection (1983, "Collection and characterization of spelling errors in scientific and
+# scholarly text"), about half of what an even spread over the letters would give.
+FIRST_LETTER = 0.5
 KEYBOARD_NEIGHBOURS = {
     "q": "wa", "w": "qesa", "e": "wrds", "r": "etfd", "t": "rygf", "y": "tuhg", "u": "yijh",
     "i": "uokj", "o": "iplk", "p": "ol", "a": "qwsz", "s": "weadzx", "d": "erfsxc", "f": "rtgdcv",
@@ -60,14 +95,25 @@ KEYBOARD_NEIGHBOURS = {
 # Two words joined are a compound ("eartips", "backglass") when both are this common.
 COMPOUND_ZIPF = 3.5
 # An unknown English word that is a common word (wordfreq's "small" list) of one of these
-# languages is a foreign word, not a typo: English text quotes them most.
+# languages may be a foreign word quoted: English text quotes them most. That reading
+# weighs as the rarest listed English word would.
 OTHER_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "id")
-# A common word with one of these is a coinage, not a typo ("unfollowed", "defensing").
+# A common word with one of these may be a coinage ("unfollowed", "defensing"). That
+# reading weighs the common word's frequency times COINAGE_WEIGHT: a new derivation is
+# taken as 2,000 times rarer than the word itself (SELF_WEIGHT / COINAGE_WEIGHT).
+# Distance-2 candidates never beat it.
 PREFIXES = ("anti", "counter", "cyber", "dis", "hyper", "inter", "mega", "micro", "mini", "mis",
             "multi", "non", "out", "over", "post", "pre", "re", "semi", "sub", "super", "ultra", "un",
             "under")
 SUFFIXES = ("ing", "ings", "ed", "er", "ers", "est", "ly", "ness", "less", "ful", "ism", "ist",
             "ists", "ize", "ise", "ized", "ised", "able", "ship", "like", "wise")
+COINAGE_WEIGHT = 0.1
+# Endings that make another form of the same word ("deportees").
+INFLECTIONS = ("s", "es", "d", "ed", "ing")
+# The page's words, as `PageWords` counts them; a neighbour is looked for this many
+# characters away at most.
+WORD = re.compile(r"[a-z]+")
+NEIGHBOUR_REACH = 30
 
 
 def zipf(frequency: float) -> float:
@@ -94,25 +140,65 @@ def osa_distance(a: str, b: str, limit: int = 2) -> int:
     return min(previous[len(b)], limit + 1)
 
 
-def channel(typo: str, word: str) -> float:
-    """How easily the fingers turn `word` into `typo` (both at distance 1), from 0 to 1.
+def _key_share(intended: str, struck: str) -> float:
+    """The chance that a slip on the key `intended` strikes `struck`."""
+    near = KEYBOARD_NEIGHBOURS.get(intended, "")
+    if struck in near:
+        return 1 / len(near)
+    return (FAR_VOWEL if intended in VOWELS and struck in VOWELS else FAR_KEY) / max(len(near), 1)
 
-    A key struck instead of its neighbour, a doubled letter, a neighbour key
-    slipped in, a letter left out and two letters swapped are all common; a
-    wrong letter far from the right key is not.
+
+def _extra_share(typo: str, j: int) -> float:
+    """The chance of the extra letter typo[j] among the slips that add a key beside a letter."""
+    extra, before, after = typo[j], typo[j - 1:j], typo[j + 1:j + 2]
+    if extra == before:
+        return 0.5  # a key struck twice
+    if extra == after:
+        return 0.0  # the same slip, counted at the next letter
+    beside = [c for c in before + after if extra in KEYBOARD_NEIGHBOURS.get(c, "")]
+    return 0.5 * _key_share((beside or [before or after])[0], extra)
+
+
+def channel(typo: str, word: str) -> float:
+    """The chance that a slip on one letter turns `word` into `typo` (at distance 1).
+
+    A neighbouring key struck instead, a letter left out (a doubled one in either
+    of its two places), a key struck twice or a neighbour struck with it, and two
+    letters swapped; a wrong key far from the right one is rare, and so is a slip
+    on the first letter.
     """
+    def slip_at(i: int) -> float:
+        return SLIP * (FIRST_LETTER if i == 0 else 1.0)
+
     if len(typo) == len(word):
         wrong = [i for i in range(len(word)) if typo[i] != word[i]]
-        if len(wrong) == 1 and typo[wrong[0]] not in KEYBOARD_NEIGHBOURS.get(word[wrong[0]], ""):
-            return FAR_KEY
-        return 1.0
-    if len(typo) == len(word) + 1:
-        i = next((i for i in range(len(word)) if typo[i] != word[i]), len(word))
-        extra, around = typo[i], typo[max(i - 1, 0):i] + typo[i + 1:i + 2]
-        if any(extra == c or extra in KEYBOARD_NEIGHBOURS.get(c, "") for c in around):
-            return 1.0
-        return FAR_KEY
-    return 1.0
+        if len(wrong) == 2:  # two letters swapped
+            return slip_at(wrong[0])
+        return sum(slip_at(i) * _key_share(word[i], typo[i]) for i in wrong[:1])
+    if len(typo) == len(word) + 1:  # a key slipped in
+        return sum(slip_at(j) * _extra_share(typo, j) for j in range(len(typo))
+                   if typo[:j] + typo[j + 1:] == word)
+    return sum(slip_at(i) for i in range(len(word)) if word[:i] + word[i + 1:] == typo)
+
+
+def _prior(frequency: float, on_page: float = 0.0, beside: float = 0.0) -> float:
+    """How likely a word is meant: its frequency in English mixed with the page's evidence."""
+    return (1 - PAGE_SHARE - NEIGHBOUR_SHARE) * frequency + PAGE_SHARE * on_page + NEIGHBOUR_SHARE * beside
+
+
+def _inflected(word: str) -> set[str]:
+    """`word` with an inflection added: "deportees" for "deportee".
+
+    Never the other way round: a typo is often a common word with a letter added
+    ("saids"), so the shorter form on the page says nothing for it.
+    """
+    stem = word[:-1] if word.endswith("e") else word
+    return {word + ending for ending in INFLECTIONS} | {stem + "ing", stem + "ed"}
+
+
+def _begins_one_of(in_order: list[str], start: str) -> bool:
+    i = bisect.bisect_right(in_order, start)
+    return i < len(in_order) and in_order[i].startswith(start)
 
 
 def _deletions(word: str) -> set[str]:
@@ -135,6 +221,50 @@ class Suggestion:
     candidates: tuple[Candidate, ...] = ()
 
 
+class PageWords:
+    """What one page says about the words it uses: how often, and beside which neighbours."""
+
+    def __init__(self, text: str = ""):
+        self.text = text
+        self.tokens = WORD.findall(text.lower())
+        self.counts = collections.Counter(self.tokens)
+        self._beside: dict[tuple[str, int], collections.Counter[str]] = {}
+
+    def neighbours(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """The words right before and right after the span [start, end) of the text."""
+        before = WORD.findall(self.text[max(start - NEIGHBOUR_REACH, 0):start].lower())
+        after = WORD.findall(self.text[end:end + NEIGHBOUR_REACH].lower())
+        return (before[-1] if before else None), (after[0] if after else None)
+
+    def share(self, word: str) -> float:
+        """The share of the page's words that are `word`."""
+        return self.counts.get(word, 0) / max(len(self.tokens), 1)
+
+    def share_beside(self, word: str, before: str | None, after: str | None) -> float:
+        """How often the page has `word` right after `before` and right before `after`.
+
+        Each as a share of that neighbour's uses, averaged over the two: 0.5 when the
+        page says "they said" the one time it says "they", and "said" is the candidate
+        for "they saids".
+        """
+        if not self.counts.get(word):
+            return 0.0
+        shares = [self._next_to(neighbour, step)[word] / self.counts[neighbour]
+                  for neighbour, step in ((before, 1), (after, -1)) if neighbour in self.counts]
+        return sum(shares) / 2
+
+    def _next_to(self, word: str, step: int) -> collections.Counter[str]:
+        """The words right after (`step` 1) or right before (-1) each use of `word`."""
+        if (word, step) not in self._beside:
+            tokens, found, i = self.tokens, collections.Counter[str](), -1
+            for _ in range(self.counts[word]):
+                i = tokens.index(word, i + 1)
+                if 0 <= i + step < len(tokens):
+                    found[tokens[i + step]] += 1
+            self._beside[word, step] = found
+        return self._beside[word, step]
+
+
 class Vocabulary:
     """Word frequencies of one language, and corrections for words that look misspelt."""
 
@@ -145,6 +275,7 @@ class Vocabulary:
         self.foreign = foreign
         floor = 10 ** (rare_zipf - 9)
         self.rare = frozenset(w for w, f in frequencies.items() if f < floor)
+        self.floor = min(frequencies.values(), default=0.0)
         self._index: dict[str, list[str]] = {}
         for word, frequency in frequencies.items():
             if zipf(frequency) >= TARGET_ZIPF and word.isascii() and word.isalpha() and word.islower():
@@ -153,6 +284,22 @@ class Vocabulary:
 
     def __contains__(self, word: str) -> bool:
         return word in self.frequencies
+
+    @functools.cached_property
+    def _in_order(self) -> list[str]:
+        return sorted(self.frequencies)
+
+    @functools.cached_property
+    def _backwards_in_order(self) -> list[str]:
+        return sorted(word[::-1] for word in self.frequencies)
+
+    def begins_a_word(self, start: str) -> bool:
+        """Whether `start` is the beginning of a longer listed word (it may be one cut short)."""
+        return _begins_one_of(self._in_order, start)
+
+    def ends_a_word(self, end: str) -> bool:
+        """Whether `end` is the end of a longer listed word (it may be one with its start cut off)."""
+        return _begins_one_of(self._backwards_in_order, end[::-1])
 
     def frequency(self, word: str) -> float:
         return self.frequencies.get(word, 0.0)
@@ -174,50 +321,76 @@ class Vocabulary:
                 scored.append(Candidate(other, distance, self.frequencies[other]))
         return tuple(sorted(scored, key=lambda c: (c.distance, -c.frequency, c.word)))
 
-    def suggest(self, word: str, seen: Mapping[str, int]) -> Suggestion:
-        """The one dominant correction for a suspect lowercase word; `seen` counts the document's words."""
+    def suggest(self, word: str, page: PageWords | None = None,
+                before: str | None = None, after: str | None = None) -> Suggestion:
+        """The correction, if one is likely enough, of a suspect lowercase word on `page`.
+
+        `before` and `after` are the words beside it there.
+        """
+        page = PageWords() if page is None else page
         if len(word) < MIN_LENGTH:
             return Suggestion(None, "too short to judge")
         if len(word) > MAX_LENGTH:
             return Suggestion(None, "too long to be a word")
-        if seen.get(word, 0) > 1:
+        if page.counts.get(word, 0) > 1:
             return Suggestion(None, "used more than once in the document")
-        if word in self.foreign and word not in self.frequencies:
-            return Suggestion(None, "a common word of another language")
-        if self._affixed(word):
-            return Suggestion(None, "a known word with a prefix or suffix")
-        own = self.frequency(word) * SELF_WEIGHT
+        as_written = self._as_written(word, page)
         candidates = self.candidates(word)
-        for distance in (1, 2):
-            near = [c for c in candidates if c.distance == distance]
-            if not near:
-                continue
-            if distance == 2 and len(word) < MIN_LENGTH_DISTANCE_2:
-                return Suggestion(None, "only distant candidates for a short word", tuple(near))
-            if distance == 2 and self._compound(word):
-                return Suggestion(None, "two known words joined", tuple(near))
-            if distance == 2 and not any(seen.get(c.word) for c in near):
-                return Suggestion(None, "only distant candidates, none used in the document", tuple(near))
-            weight = {c.word: c.frequency * (channel(word, c.word) if distance == 1 else 1.0)
-                      * (SEEN_BOOST if seen.get(c.word) else 1.0) for c in near}
-            near.sort(key=lambda c: (-weight[c.word], c.word))
-            runner_up = max([weight[c.word] for c in near[1:]] + [own])
-            if weight[near[0].word] < DOMINANCE[distance] * runner_up:
-                return Suggestion(None, "no dominant candidate", tuple(near))
+        near = [c for c in candidates if c.distance == 1]
+        if not near:
+            far = [c for c in candidates if c.distance == 2]
+            return self._distant(word, far, page, as_written) if far else Suggestion(None, "no candidate")
+        weight = {c.word: _prior(c.frequency, page.share(c.word), page.share_beside(c.word, before, after))
+                  * channel(word, c.word) for c in near}
+        near.sort(key=lambda c: (-weight[c.word], c.word))
+        best = weight[near[0].word]
+        if best >= MIN_POSTERIOR * (sum(weight.values()) + sum(w for w, _ in as_written)):
             return Suggestion(near[0].word, "", tuple(near))
-        return Suggestion(None, "no candidate")
+        strongest, why = max(as_written, default=(0.0, ""))
+        return Suggestion(None, why if strongest > best else "no dominant candidate", tuple(near))
+
+    def _as_written(self, word: str, page: PageWords) -> list[tuple[float, str]]:
+        """The weights of the readings of `word` as meant, each with a name."""
+        readings = []
+        if word in self.frequencies:
+            # the page using it in another form ("deportees") shows the writer knows the word
+            forms = sum(page.share(form) for form in _inflected(word))
+            readings.append((_prior(self.frequencies[word], forms) * SELF_WEIGHT, "a rare word"))
+        elif word in self.foreign:
+            readings.append((_prior(self.floor) * SELF_WEIGHT, "a common word of another language"))
+        stem = self._stem_frequency(word)
+        if stem:
+            readings.append((stem * COINAGE_WEIGHT, "a known word with a prefix or suffix"))
+        return readings
+
+    def _distant(self, word: str, far: list[Candidate], page: PageWords,
+                 as_written: list[tuple[float, str]]) -> Suggestion:
+        """A correction at distance 2: only for a long word, toward a word the page uses elsewhere."""
+        if len(word) < MIN_LENGTH_DISTANCE_2:
+            return Suggestion(None, "only distant candidates for a short word", tuple(far))
+        if self._compound(word):
+            return Suggestion(None, "two known words joined", tuple(far))
+        if as_written:  # a listed word is likelier meant than two slips away from a common one
+            return Suggestion(None, as_written[0][1], tuple(far))
+        if not any(page.counts.get(c.word) for c in far):
+            return Suggestion(None, "only distant candidates, none used in the document", tuple(far))
+        weight = {c.word: c.frequency * (SEEN_BOOST if page.counts.get(c.word) else 1.0) for c in far}
+        far.sort(key=lambda c: (-weight[c.word], c.word))
+        runner_up = max(weight[c.word] for c in far[1:]) if len(far) > 1 else 0.0
+        if weight[far[0].word] < DOMINANCE_DISTANCE_2 * runner_up:
+            return Suggestion(None, "no dominant candidate", tuple(far))
+        return Suggestion(far[0].word, "", tuple(far))
 
     def _common(self, word: str, min_zipf: float = TARGET_ZIPF) -> bool:
         return len(word) >= 3 and self.zipf(word) >= min_zipf
 
-    def _affixed(self, word: str) -> bool:
-        """A common word with a prefix or suffix: new, not misspelt ("unfollowed", "defensing")."""
-        if any(word.startswith(p) and len(word) - len(p) >= 4 and self._common(word[len(p):])
-               for p in PREFIXES):
-            return True
-        return any(word.endswith(s) and len(word) - len(s) >= 4
-                   and (self._common(word[:-len(s)]) or self._common(word[:-len(s)] + "e"))
-                   for s in SUFFIXES)
+    def _stem_frequency(self, word: str) -> float:
+        """The frequency of the commonest word that `word` adds a prefix or suffix to (0.0 if none)."""
+        stems = [word[len(p):] for p in PREFIXES if word.startswith(p) and len(word) - len(p) >= 4]
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                stems += [word[:-len(suffix)], word[:-len(suffix)] + "e"]
+        return max([self.frequency(s) for s in stems if self._common(s)], default=0.0)
 
     def _compound(self, word: str) -> bool:
         """Two common words joined ("eartips", "backglass"): a compound, not two typos."""

@@ -5,22 +5,31 @@ Two sources of fixes, each recorded with what it considered:
   (`wrong->right`), common enough that the vocabulary counts them as words
   ("recieve", "goverment").
 - `typos.frequency`: a word unknown to the English vocabulary (or in its
-  rarest tail) with one dominant candidate (`Vocabulary.suggest`):
-  "soldiears" -> "soldiers". Where none dominates, an unknown word is noted in
-  `typos_unfixed` ("unknown word, no safe fix") and left alone.
+  rarest tail) with one candidate that is most likely what was meant
+  (`Vocabulary.suggest`): "soldiears" -> "soldiers". The evidence is the
+  candidate's frequency in English, how often this document uses it (alone
+  and beside the same neighbouring words), and how easily one slip of the
+  fingers turns it into the word written. Where no candidate is likely
+  enough, an unknown word is noted in `typos_unfixed` ("unknown word, no safe
+  fix") and left alone.
 
 Deliberately keeps: every word with a capital letter (names, sentence starts,
 acronyms), words of `rules/protect.txt`, words glued to digits, hyphens,
 apostrophes (a possessive 's excepted), slashes, dots or other letters
 (compounds, URLs, file names, accented words), hashtags and mentions, URLs,
 e-mail addresses, `code` and <markup>, a word before "[sic]" and quotations
-marked [sic], a lowercase word opening or closing a paragraph, following a
-lone capital ("W hile") or followed by an ellipsis (likely cut off:
-"vulner…"), words used twice in the document, common words of other
-languages, paragraphs the language step judged foreign or that have as many
-foreign function words as English ones (wordfreq's English list knows many
-German and French words: "verlegt" would become "verlag"), and paragraphs
-crowded with unknown words (foreign or technical text). British and American
+marked [sic], a lowercase word alone on its line (a user name or a label),
+opening a paragraph as the end of a longer word could ("ruptions") or closing
+one as the start of a longer word could ("eligibl"), following a lone capital
+("W hile") or followed by an ellipsis (likely cut off: "vulner…"), words used
+twice in the document, paragraphs the language step judged foreign
+or that have as many foreign function words as English ones (wordfreq's
+English list knows many German and French words: "verlegt" would become
+"verlag"), and paragraphs crowded with unknown words (foreign or technical
+text). A rare listed word (more so when the document also uses it inflected:
+"deportee" beside "deportees"), a common word of another language and a
+common word with a prefix or suffix ("defensing") are weighed as meant
+against the candidates, and never corrected to a word two letters away. British and American
 spellings are both in the vocabulary, so neither is changed.
 
 Relies on detect-language, which must come first: the step runs only when
@@ -41,11 +50,10 @@ from cleaner.errors import RuleFileError
 from cleaner.rules import shipped_rules_dir
 from cleaner.steps.base import Context, StepResult
 from cleaner.steps.detect_language import looks_foreign
-from cleaner.vocabulary import Candidate, Vocabulary, for_language
+from cleaner.vocabulary import Candidate, PageWords, Vocabulary, for_language
 
 # A run of ASCII lowercase letters not glued to other letters or digits.
 LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
-ASCII_WORD = re.compile(r"[a-z]+")
 NEWLINE = re.compile(r"\n")
 # Spans whose words are not prose: URLs, e-mail addresses, `code`, <markup>.
 # (Each pattern stops at its own opening character or needs a token start: linear time.)
@@ -133,11 +141,15 @@ class Paragraph:
                 self.masked.append((start, end))
         self._starts = [start for start, _ in self.masked]
 
-    def is_prose_word(self, start: int, end: int) -> bool:
+    def is_prose_word(self, start: int, end: int, vocabulary: Vocabulary) -> bool:
         """Whether the lowercase word at [start, end) is running prose we may correct."""
         line = self.line
-        if start == self.first or end == self.last:
-            return False  # opens or closes the paragraph: likely cut off
+        if start == self.first and end == self.last:
+            return False  # alone on its line: a user name, a label or a fragment ("bmurphy")
+        if start == self.first and vocabulary.ends_a_word(line[start:end]):
+            return False  # opens the paragraph and may be the end of a word cut off: "ruptions"
+        if end == self.last and vocabulary.begins_a_word(line[start:end]):
+            return False  # closes the paragraph and may be a word cut short: "eligibl"
         if start and line[start - 1] in GLUE_BEFORE:
             return False
         if DROP_CAP.search(line, max(start - 12, 0), start):
@@ -203,7 +215,7 @@ class _Document:
 
     def __init__(self, step: FixTypos, vocabulary: Vocabulary, text: str, context: Context):
         self.typos, self.protected, self.vocabulary = step.typos, step.protected, vocabulary
-        self.seen = collections.Counter(ASCII_WORD.findall(text.lower()))
+        self.page = PageWords(text)
         self.foreign = {p.get("excerpt") for p in context.metadata.get("foreign_paragraphs", ())}
         self.suggestions_left = MAX_SUGGESTIONS
         self.edits: list[Edit] = []
@@ -218,7 +230,7 @@ class _Document:
         paragraph = Paragraph(line)
         for match in matches:
             word, start = match.group(), match.start()
-            if not paragraph.is_prose_word(start - offset, match.end() - offset):
+            if not paragraph.is_prose_word(start - offset, match.end() - offset, self.vocabulary):
                 continue
             if foreign or crowded:
                 if word not in self.vocabulary:
@@ -237,7 +249,8 @@ class _Document:
                 self.notes.append(_note(word, start, "too many unknown words in the document"))
             return
         self.suggestions_left -= 1
-        suggestion = self.vocabulary.suggest(word, self.seen)
+        before, after = self.page.neighbours(start, start + len(word))
+        suggestion = self.vocabulary.suggest(word, self.page, before, after)
         if suggestion.word is not None:
             considered = ", ".join(f"{c.word} {c.frequency:.1e}" for c in suggestion.candidates[:3])
             self.edits.append(Edit(start, start + len(word), suggestion.word, "typos.frequency",

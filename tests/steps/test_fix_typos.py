@@ -11,7 +11,7 @@ from cleaner.rules import shipped_rules_dir
 from cleaner.steps.base import Context
 from cleaner.steps.detect_language import DetectLanguage
 from cleaner.steps.fix_typos import FixTypos, load_protected, load_typos
-from cleaner.vocabulary import channel, english, osa_distance
+from cleaner.vocabulary import PageWords, channel, english, osa_distance
 from conftest import SEEDS
 from conftest import run_step
 
@@ -86,13 +86,68 @@ def test_a_lowercase_word_opening_or_closing_a_paragraph_stays():
 
 
 def test_unknown_word_without_dominant_candidate_is_noted_not_changed():
-    text = "The prices were chargde to every customer at the gate, the agency said."
+    text = "They bought bread at the stoe on Friday, the neighbours said."
     out, edits, metadata = fix(text)
     assert out == text and edits == ()
     (note,) = metadata["typos_unfixed"]
-    assert note["word"] == "chargde" and note["offset"] == text.index("chargde")
+    assert note["word"] == "stoe" and note["offset"] == text.index("stoe")
     assert note["note"] == "unknown word, no safe fix" and note["why"] == "no dominant candidate"
-    assert {c[0] for c in note["candidates"]} >= {"charge", "charged"}
+    assert {c[0] for c in note["candidates"]} >= {"store", "stone"}
+
+
+@pytest.mark.parametrize("elsewhere, meant", [("The store opens at eight.", "store"),
+                                              ("The stone wall is old.", "stone")])
+def test_a_candidate_the_document_uses_elsewhere_is_the_one_meant(elsewhere, meant):
+    text = f"They bought bread at the stoe on Friday. {elsewhere}"
+    out, (edit,), _ = fix(text)
+    assert out == text.replace("stoe", meant)
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("Critics praised the writer and the cold winter. Later the witer said she was pleased.", "writer"),
+    ("Critics praised the writer and the cold winter. It was a cold witer for the farmers.", "winter"),
+])
+def test_a_candidate_the_document_uses_beside_the_same_words_is_the_one_meant(text, meant):
+    # both candidates are used once: only the neighbours ("the _ said", "cold _") tell them apart
+    out, _, _ = fix(text)
+    assert out == text.replace("witer", meant)
+
+
+def test_page_words_count_uses_and_neighbours():
+    page = PageWords("The writer said so. Then the writer left, and the winter came.")
+    assert page.share("writer") == 2 / 12 and page.share("poet") == 0
+    assert page.share_beside("writer", "the", "said") == (2 / 3 + 1 / 1) / 2
+    assert page.share_beside("winter", "the", "said") == (1 / 3 + 0) / 2
+    assert page.share_beside("winter", None, None) == 0
+    text = "See the witer, said Ann."
+    assert PageWords(text).neighbours(text.index("witer"), text.index("witer") + 5) == ("the", "said")
+    assert PageWords("witer").neighbours(0, 5) == (None, None)
+
+
+def test_a_rare_word_the_document_also_uses_inflected_stays():
+    text = "He said the deportee had paid an agent to reach the border before he was deported."
+    assert fix(text)[0] == text.replace("deportee", "deported")  # a rare word, "deported" on the page
+    text = text.replace("before he was deported.", "The deportees were deported.")
+    assert fix(text)[0] == text
+
+
+def test_a_typo_closing_a_paragraph_is_fixed_unless_it_could_be_a_word_cut_short():
+    text = "The brigade lost many of its soldiears\nThe rest held the line through the night.\n"
+    assert fix(text)[0] == text.replace("soldiears", "soldiers")
+    text = "The brigade held the line through the night.\nsoldiears\nThe rest held on.\n"
+    assert fix(text)[0] == text  # alone on its line: a name or a label as much as a word
+
+
+def test_three_letter_typos_and_foreign_words_that_are_slips_are_fixed():
+    text = "Last wek the council voted to close the old library, and he went back to wrok."
+    assert fix(text)[0] == "Last week the council voted to close the old library, and he went back to work."
+
+
+def test_a_common_word_with_a_prefix_or_suffix_outweighs_a_distant_slip():
+    text = "The players were defensing well in the second half, the coach said."
+    out, _, metadata = fix(text)
+    assert out == text
+    assert metadata["typos_unfixed"][0]["why"] == "a known word with a prefix or suffix"
 
 
 def test_unknown_word_with_no_candidate_is_noted():
@@ -185,9 +240,15 @@ def test_distance_counts_a_swap_as_one_and_the_keyboard_weighs_slips():
     assert osa_distance("soldiers", "soldiesr") == 1
     assert osa_distance("soldiers", "soldiears") == 1
     assert osa_distance("abcdef", "badcfe") == 3  # capped at limit + 1
-    assert channel("wabt", "want") == 1.0  # b is next to n
-    assert channel("wabt", "wait") < 0.5  # b is far from i
-    suggestion = english().suggest("wabt", {})
+    assert channel("wabt", "want") == 0.25 / 4  # b is one of n's four neighbours
+    assert channel("wabt", "wait") == channel("wabt", "want") / 100  # b is far from i
+    assert channel("arguement", "argument") > channel("wabt", "wait")  # vowels are confused more
+    assert channel("soldiesr", "soldiers") == channel("soliers", "soldiers") == 0.25  # swap, drop
+    assert channel("sooldiers", "soldiers") == 0.25 / 2  # a key struck twice: half the extra keys
+    assert channel("oldiers", "soldiers") == channel("soliers", "soldiers") / 2  # first letter: rarer
+    assert channel("ocur", "occur") == 2 * channel("ocur", "octur")  # either c of a pair dropped
+    assert channel("soldierss", "soldiers") > channel("soldiersx", "soldiers")  # struck twice
+    suggestion = english().suggest("wabt")
     assert suggestion.word == "want" and suggestion.candidates[0].word == "want"
 
 
