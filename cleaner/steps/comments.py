@@ -3,11 +3,17 @@
 A thread is recognised by its entries, not by its words: lines that name a
 commenter and end with "says:", "said:" or "wrote:", that stamp a comment
 with its date and time ("Jane on May 4, 2021 at 5:23 pm said:", "November 19,
-2019 at 12:05 pm"), or that carry a comment's score or controls ("Rating: 12
-Votes", "4 likes", "Reply", "Report"). From the first such entry (or the comments header just
-above it: "12 comments", "Leave a Reply", "Top Rated Comments") to the end of
-the page, everything goes as one edit, when at least `min_entries` entries
-follow and the thread starts after the article's first half.
+2019 at 12:05 pm", "Posted by: Jane | May 4, 2021 05:23 PM"),
+that number it ("Comment No. 1041"), sign it at its end ("— Posted by Jane"),
+or that carry a comment's score or controls ("Rating: 12 Votes", "4 likes",
+"Reply", "Report", "[Report this comment]"). From the first such entry (or the
+comments header above it: "12 comments", "5 comments so far...", "Comments
+(5)", "Leave a Reply", "Top Rated Comments") to the end of the page,
+everything goes as one edit, when at least `min_entries` entries follow and
+the thread starts after the article's first half, or sits under its header
+with some prose above (a long thread under a short article starts early).
+The header is looked for a few lines above the first entry, or one comment's
+length above it where comments are signed at their end.
 
 Keeps: an article that quotes someone ("the minister said:") once or twice,
 interviews in question-and-answer form (no dates), and anything before the
@@ -17,6 +23,7 @@ may take a long thread for the article.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from cleaner.edits import Edit
 from cleaner.steps.base import Context, StepResult
@@ -27,18 +34,25 @@ _TIME = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
 _VERB = r"(?:says|said|wrote|writes|replied)"
 ENTRY = re.compile(
     rf"^(?:.{{1,60}}?\s{_VERB}\s*:"                                      # "Jane says:"
-    rf"|(?:.{{1,60}}?\s(?:on|at)\s+)?{_DATE}\s*(?:at|,|-|–)?\s*{_TIME}(?:\s+{_VERB}\s*:?)?"  # date and time
+    rf"|(?:.{{1,60}}?\s(?:on|at|\|)\s+)?{_DATE}\s*(?:at|,|-|–)?\s*{_TIME}(?:\s+{_VERB}\s*:?)?"  # date and time
     rf"|.{{1,60}}?\s(?:on|at)\s+{_DATE}\s+{_VERB}\s*:?"                 # "Jane on May 4, 2021 said:"
     rf"|{_TIME}\s+(?:on\s+)?{_DATE}"                                      # "5:23 pm on May 4, 2021"
     r"|(?:rating:\s*)?[+-]?\d+\s+(?:votes?|likes?|upvotes?|points?|replies)"  # a comment's score
-    r"|reply|report|report abuse|permalink|like\s*[·|]\s*reply)\s*$",       # a comment's controls
+    r"|comment\s+(?:no\.?|#)\s*\d+"                                        # a comment's number
+    r"|[—–-]\s?posted by:?\s.{1,60}"                                       # "— Posted by Tom" under a comment
+    r"|reply|report|report abuse|permalink|like\s*[·|]\s*reply"           # a comment's controls
+    r"|\[?(?:[^\]]{0,40}?\s)?report this (?:comment|post)\.?\s*\]?)\s*$",
     re.IGNORECASE)
 HEADER = re.compile(
     r"^(?:\[\s*)?(?:\d[\d,]*\s+)?(?:comments?|responses?|replies|reader comments|top rated comments"
     r"|leave a (?:reply|comment)|join the (?:discussion|conversation)|discussion)(?:\s*\])?\s*:?$",
     re.IGNORECASE)
-_COUNT_HEADER = re.compile(r"^\[?\s*\d[\d,]*\s+comments?\s*\]?$|^top rated comments$", re.IGNORECASE)
+_COUNT_HEADER = re.compile(r"^\[?\s*\d[\d,]*\s+(?:comments?|responses?)(?:\s+so far)?\s*\]?\s*(?:\.{3}|…|:)?$"
+                           r"|^comments?\s*\(\d[\d,]*\)$|^top rated comments$", re.IGNORECASE)
 MAX_ENTRY_WORDS = 14
+MIN_HEADER_WINDOW, MAX_HEADER_WINDOW = 4, 12
+# Some prose above a thread: this many words in lines of `PROSE_LINE_WORDS` or more.
+PROSE_WORDS, PROSE_LINE_WORDS = 40, 10
 
 
 class StripCommentThread:
@@ -60,16 +74,19 @@ class StripCommentThread:
             offset += len(raw) + 1
         entries = [i for i, (_, line) in enumerate(lines)
                    if line and len(line.split()) <= MAX_ENTRY_WORDS and ENTRY.match(line)]
+        window = self._header_window(lines, entries)
+        prose = _prose_words_before(lines)
         for k, first in enumerate(entries):
             if len(entries) - k < self.min_entries:
                 break
-            start = lines[first][0]
-            if start < self.min_position * len(text):
-                continue
-            above = [i for i in range(first - 1, max(first - 12, -1), -1) if lines[i][1]][:4]
+            above = islice((i for i in range(first - 1, -1, -1) if lines[i][1]), window)
             headers = [i for i in above if HEADER.match(lines[i][1]) or _COUNT_HEADER.match(lines[i][1])]
-            if headers:
-                start = lines[min(headers)][0]
+            start = lines[min(headers)][0] if headers else lines[first][0]
+            # Comments follow the article: a thread found early must at least sit under its
+            # header, after some prose.
+            if (lines[first][0] < self.min_position * len(text)
+                    and not (headers and prose[min(headers)] >= PROSE_WORDS)):
+                continue
             # a commenter line and its date line are one comment
             thread = entries[k:]
             count = sum(1 for j, i in enumerate(thread)
@@ -77,3 +94,25 @@ class StripCommentThread:
             return StepResult(edits=(Edit(start, len(text), "", "comments.thread",
                                           f"reader-comment thread ({count} comments)"),))
         return StepResult()
+
+    @staticmethod
+    def _header_window(lines: list[tuple[int, str]], entries: list[int]) -> int:
+        """How many lines above an entry its thread's header may be.
+
+        Four, or one comment's length where a thread signs its comments at their end
+        ("Posted by: Ann | May 4, 2021 5:23 PM" under the text): the header is then
+        above the whole first comment.
+        """
+        counts = [sum(1 for i in range(a + 1, b) if lines[i][1]) for a, b in zip(entries, entries[1:])]
+        counts = sorted(c for c in counts if c)
+        return max(MIN_HEADER_WINDOW, min(MAX_HEADER_WINDOW, counts[len(counts) // 2] + 1 if counts else 0))
+
+
+def _prose_words_before(lines: list[tuple[int, str]]) -> list[int]:
+    """For each line, the words above it in lines long enough to be sentences."""
+    totals, total = [], 0
+    for _, line in lines:
+        totals.append(total)
+        count = len(line.split())
+        total += count if count >= PROSE_LINE_WORDS else 0
+    return totals

@@ -11,9 +11,17 @@ for Capitalised words, more when it ends like a sentence), so menus, link
 lists and bylines score below zero and paragraphs above it. Short lines with
 a time stamp (comment headers, teaser dates) cost extra, so does each gap
 between two runs of prose (teaser lists and comment threads are many short
-runs, an article a few long ones), and a line repeated on the page shares
-its points among its copies. A run of chrome between two prose blocks is
-only crossed when enough prose lies beyond it.
+runs, an article a few long ones), more so a gap holding many menu-sized
+lines (a footer's link lists before its legal notices), and a line repeated
+on the page shares its points among its copies. A run of chrome between two
+prose blocks is only crossed when enough prose lies beyond it.
+
+Some lines are judged by their neighbours: a line that repeats several other
+lines of the page run together (the article body again, as one block of
+metadata) is chrome; a block of lines with no blank line between them that
+mostly do not end like sentences is a list of headlines, worth nothing; the
+signature under an embedded post ("— Ann (@ann) May 4, 2021") and the name
+under a quotation ("– Ann K.") are part of the text and cost nothing.
 
 Removes:
 - lines before the main text region (`main-text.before-article`);
@@ -23,6 +31,9 @@ Keeps:
 - everything inside the region, including short lines between paragraphs
   (subheadings, captions, share bars inside the article are other steps'
   business);
+- a list right after the region whose items share a shape that chrome does
+  not have: a schedule (dated items in calendar order, "June 9 – Tampa, FL")
+  or a roster (names with distinct affiliations, "Ann Lee (Duke University)");
 - a few lines around the region (title, byline, a short share bar): a side
   is only cut when it holds at least `min_chrome_lines` non-blank lines;
 - text that is already just an article, which usually scores as one run.
@@ -30,16 +41,19 @@ Keeps:
   text is also the best run of itself.
 
 Relies on: one block of the page per line, lines separated by "\\n"
-(normalize-newlines runs first). Does nothing on text trafilatura extracted
-from HTML (metadata `extractor`): that text is already the main text. It uses no word lists (beyond a few English
-time units in the time-stamp pattern), only the shape of the text: word
-counts, capitalisation, sentence punctuation and time stamps. Scripts written
-without spaces (Chinese, Japanese, Thai) are counted by characters.
+(normalize-newlines runs first); list items and menu entries on lines with
+no blank line between them, paragraphs separated by blank lines, as page
+dumps lay them out. Does nothing on text trafilatura extracted from HTML
+(metadata `extractor`): that text is already the main text. It uses no word
+lists (beyond a few English time units and month names in the time-stamp and
+schedule patterns), only the shape of the text: word counts, capitalisation,
+sentence punctuation, time stamps and blank lines. Scripts written without
+spaces (Chinese, Japanese, Thai) are counted by characters.
 
-Known limits: a list, table or run of short quoted lines at the very end
-(or start) of an article looks like chrome and can be cut with it, even in
-an article without chrome; a long comment thread or teaser list right after
-a short article can be kept, or win over it.
+Known limits: other lists, tables or runs of short lines at the very end
+(or start) of an article (a meal plan, a product round-up) look like chrome
+and can be cut with it, even in an article without chrome; a long comment
+thread or teaser list right after a short article can be kept, or win over it.
 """
 from __future__ import annotations
 
@@ -72,6 +86,7 @@ class StripOutsideMainText:
     def __init__(self, *, line_cost: float = 6.0, capital_weight: float = 0.5,
                  sentence_bonus: float = 1.5, gap_cost: float = 20.0,
                  stamp_factor: float = 4.0, stamp_max_words: int = 10,
+                 long_gap_lines: int = 6, long_gap_cost: float = 40.0, menu_words: int = 3,
                  min_chrome_lines: int = 4):
         # Every line costs `line_cost` word-points: a menu item (1-3 words) is
         # clearly negative, a one-sentence paragraph (10+ words) positive.
@@ -85,6 +100,13 @@ class StripOutsideMainText:
         # top of the lines between: teaser lists and comment threads are many
         # short prose runs, an article is a few long ones.
         self.gap_cost = gap_cost
+        # Each menu-sized line (up to `menu_words` words) past the first
+        # `long_gap_lines` of a gap costs `long_gap_cost` more: a footer's link
+        # lists and share bars are many such lines, a gallery or an inline box
+        # inside an article a few (captions are longer).
+        self.long_gap_lines = long_gap_lines
+        self.long_gap_cost = long_gap_cost
+        self.menu_words = menu_words
         # A short line with a time stamp costs `stamp_factor` lines.
         self.stamp_factor = stamp_factor
         self.stamp_max_words = stamp_max_words
@@ -102,6 +124,8 @@ class StripOutsideMainText:
         if region is None:
             return StepResult()
         first, last = region
+        first = _after_leading_headlines(lines, first, last)
+        last = _list_end(lines, last)
         edits = []
         if first >= self.min_chrome_lines:
             edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
@@ -116,17 +140,27 @@ class StripOutsideMainText:
         # a doubled article) shares its value among its copies.
         copies = Counter(line for _, _, line in lines)
         scores = [self._line_score(line, copies[line]) for _, _, line in lines]
-        return self._best_run(self._with_gaps(scores))
+        for i in _headline_list_lines(lines):
+            scores[i] = min(scores[i], 0.0)
+        for i in _signature_lines(lines):
+            scores[i] = max(scores[i], SIGNATURE_SCORE)
+        for i in _digest_lines([line for _, _, line in lines]):
+            scores[i] = -self.line_cost
+        menus = [len(line.split()) <= self.menu_words for _, _, line in lines]
+        return self._best_run(self._with_gaps(scores, menus))
 
-    def _with_gaps(self, scores: list[float]) -> list[float]:
+    def _with_gaps(self, scores: list[float], menus: list[bool]) -> list[float]:
         scores = list(scores)
         # Charge the gap cost to the last negative line before each prose run.
         previous = None
+        menu_lines = 0  # menu-sized lines since the last prose line
         for i, score in enumerate(scores):
             if score > 0 and previous is not None and scores[previous] < 0:
-                scores[previous] -= self.gap_cost
+                scores[previous] -= (self.gap_cost
+                                     + self.long_gap_cost * max(0, menu_lines - self.long_gap_lines))
             if score != 0:
                 previous = i
+            menu_lines = 0 if score > 0 else menu_lines + menus[i]
         return scores
 
     def _line_score(self, line: str, copies: int = 1) -> float:
@@ -147,8 +181,7 @@ class StripOutsideMainText:
         if not words:
             return 0.0  # punctuation or symbols only: neutral
         value = words - capital + self.capital_weight * capital + unspaced / 2
-        ending = line.rstrip(CLOSING_QUOTES)
-        if ending.endswith(SENTENCE_ENDS) and not ending.endswith(TRUNCATION):
+        if _ends_sentence(line):
             value *= self.sentence_bonus
         score = value / copies - self.line_cost
         if words <= self.stamp_max_words and not unspaced and TIMESTAMP.search(line):
@@ -166,6 +199,141 @@ class StripOutsideMainText:
             if total > best:
                 best, best_run = total, (start, i)
         return best_run
+
+
+# A digest is a long line made of other lines of the page run together (an
+# article body repeated as one block in a page's metadata or print copy): it
+# holds at least this many of them, covering at least this share of it.
+DIGEST_MIN_PARTS = 2
+DIGEST_MIN_COVER = 0.5
+DIGEST_PART_WORDS = 8
+DIGEST_KEY_WORDS, DIGEST_MAX_CANDIDATES = 3, 8
+WORD = re.compile(r"\S+")
+# The name under a quotation ("– Ann K.") or an embedded post ("— Ann Lee
+# (@annlee) May 4, 2021") belongs to what it signs, though short and dated: it
+# is worth a little, so that a region ending with a quotation keeps its name.
+SIGNATURE_SCORE = 1.0
+EMBED_SIGNATURE = re.compile(r"^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)[^()]{0,40}$")
+QUOTE_SIGNATURE = re.compile(r"^[—–-]{1,2}\s?\w\S*(?:\s\S+){0,4}$")
+QUOTE_END = re.compile(r"[”\"»][.!?]?$")
+# A headline, a menu entry or a list item: up to this many words.
+HEADLINE_WORDS = 15
+# A schedule item: a day and month (no year: a feed's dates have one), then what
+# happens ("June 9 – Tampa, FL @ Arena"). A roster item: a name and what it belongs
+# to ("Ann Lee (Duke University)"), no digits (dates of teasers) or link bars.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+SCHEDULE_ITEM = re.compile(rf"^({'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(\d{{1,2}})\b(?!,?\s\d{{4}})",
+                           re.IGNORECASE)
+ROSTER_ITEM = re.compile(r"^[^()|\d]{3,60}\(([^()|\d]{2,60})\)$")
+BULLET = re.compile(r"^[•*·►▪‣◦-]\s")
+LIST_MIN_ITEMS = 3
+
+
+def _digest_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines that are other lines of the page joined together."""
+    # Parts are found where a word starts, by their first words: linear in the text.
+    parts: dict[tuple[str, ...], list[str]] = {}
+    for line in dict.fromkeys(lines):
+        words = line.split()
+        if len(words) >= DIGEST_PART_WORDS:
+            candidates = parts.setdefault(tuple(words[:DIGEST_KEY_WORDS]), [])
+            if len(candidates) < DIGEST_MAX_CANDIDATES:
+                candidates.append(line)
+    found = []
+    for i, line in enumerate(lines):
+        starts = [m.start() for m in WORD.finditer(line)]
+        if len(starts) < DIGEST_MIN_PARTS * DIGEST_PART_WORDS:
+            continue
+        inside = set()
+        for k, start in enumerate(starts[:-DIGEST_KEY_WORDS]):
+            key = tuple(line[start:starts[k + DIGEST_KEY_WORDS]].split())
+            inside.update(part for part in parts.get(key, ())
+                          if len(part) < len(line) and line.startswith(part, start))
+        if len(inside) >= DIGEST_MIN_PARTS and sum(map(len, inside)) >= DIGEST_MIN_COVER * len(line):
+            found.append(i)
+    return found
+
+
+def _signature_lines(lines: list[Line]) -> list[int]:
+    """An embedded post's signature, or a short dash-led name right under a quotation."""
+    return [i for i, (_, _, line) in enumerate(lines)
+            if EMBED_SIGNATURE.match(line)
+            or (i and QUOTE_SIGNATURE.match(line) and QUOTE_END.search(lines[i - 1][2]))]
+
+
+def _ends_sentence(line: str) -> bool:
+    ending = line.rstrip(CLOSING_QUOTES)
+    return ending.endswith(SENTENCE_ENDS) and not ending.endswith(TRUNCATION)
+
+
+def _headline_list_lines(lines: list[Line]) -> list[int]:
+    """The open-ended lines of blocks that read as lists of headlines.
+
+    A block is three or more lines with no blank line between them (a list
+    or a menu in the page). When none of them ends like a sentence, all are
+    taken; otherwise only the short open-ended ones, if they are most of the
+    block: paragraphs run together without blank lines stay prose.
+    """
+    found, block = [], [0] if lines else []
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and lines[i][0] == lines[i - 1][1]:
+            block.append(i)
+            continue
+        if len(block) >= 3:
+            open_ended = [j for j in block if not _ends_sentence(lines[j][2])]
+            short = [j for j in open_ended if len(lines[j][2].split()) <= HEADLINE_WORDS]
+            if len(open_ended) == len(block):
+                found += open_ended
+            elif 2 * len(short) > len(block):
+                found += short
+        block = [i]
+    return found
+
+
+def _after_leading_headlines(lines: list[Line], first: int, last: int) -> int:
+    """The region's first line, or the first after a run of `LIST_MIN_ITEMS` or more
+    headline-sized lines that open it (teasers listed above the article)."""
+    start = first
+    while start < last and not _ends_sentence(lines[start][2]) and len(lines[start][2].split()) <= HEADLINE_WORDS:
+        start += 1
+    return start if start - first >= LIST_MIN_ITEMS else first
+
+
+def _list_end(lines: list[Line], last: int) -> int:
+    """The region's last line, or the end of a schedule or roster right after it
+    (after at most one line: its heading)."""
+    for start in (last + 1, last + 2):
+        end = max(_schedule_end(lines, start), _roster_end(lines, start))
+        if end - start + 1 >= LIST_MIN_ITEMS:
+            return end
+    return last
+
+
+def _schedule_end(lines: list[Line], start: int) -> int:
+    """Last line of the dated items from `start` on, in calendar order."""
+    end, previous = start - 1, (-1, 0)
+    for i in range(start, len(lines)):
+        found = SCHEDULE_ITEM.match(BULLET.sub("", lines[i][2]))
+        if not found:
+            break
+        day = (MONTHS.index(found.group(1).lower()), int(found.group(2)))
+        if day <= previous:  # a feed lists the newest first, or one day over and over
+            break
+        end, previous = i, day
+    return end
+
+
+def _roster_end(lines: list[Line], start: int) -> int:
+    """Last line of the names with affiliations from `start` on."""
+    end, seen = start - 1, []
+    for i in range(start, len(lines)):
+        found = ROSTER_ITEM.match(BULLET.sub("", lines[i][2]))
+        if not found:
+            break
+        end = i
+        seen.append(found.group(1).strip().lower())
+    # the same bracket on most lines is a button's label ("Share (Opens in new window)")
+    return end if 2 * len(set(seen)) > len(seen) else start - 1
 
 
 def _nonblank_lines(text: str) -> list[Line]:

@@ -53,3 +53,52 @@ def test_threads_marked_by_scores_and_controls():
 def test_an_article_with_one_reply_line_stays():
     text = ARTICLE + "\nReply\nThe board will publish the new hours on its website next week.\n"
     assert clean(text)[1] == ()
+
+
+LONG_THREAD = "\n".join(
+    line for n in range(12) for line in (
+        f"reader{n} says:", f"March {n + 3}, 2021 at 9:{n + 10} am",
+        "I walk past that branch every weekend and it has been shut far too often since the spring. "
+        "Longer hours will help my children with their homework and give them a quiet place to read.")
+)
+
+
+def test_a_long_thread_under_its_header_goes_even_when_it_starts_early():
+    # the thread is longer than the article, so its first entry comes early in the page
+    out, edits = clean(ARTICLE + "\nComments\n" + LONG_THREAD + "\n")
+    assert out == ARTICLE + "\n"
+    assert "12 comments" in edits[0].reason
+
+
+def test_comments_signed_at_their_end_go_from_the_header_above_the_first():
+    thread = "\n".join([
+        "3 comments so far...",
+        "1.", "This is wonderful news for the students in our street, thank you to the board.",
+        "— Posted by Lena, Riverside",
+        "2.", "About time. I hope the weekend staff get a fair wage for it.",
+        "— Posted by Marco",
+        "3.", "Will the children's room be open on Sundays too?", "And the reading room?",
+        "— Posted by Abe K.",
+    ])
+    out, edits = clean(ARTICLE + "\n\n" + thread + "\n")
+    assert out == ARTICLE + "\n\n"
+    assert edits[0].rule == "comments.thread"
+
+
+def test_commenter_lines_with_a_bar_or_a_number():
+    bar = "\n".join(["Comments (3)", "Great news.", "Posted by: Lena | March 3, 2021 09:14 AM",
+                     "About time.", "Posted by: Marco | March 3, 2021 10:02 AM",
+                     "Sundays too?", "Posted by: Abe | March 4, 2021 08:40 PM"])
+    out, _ = clean(ARTICLE + "\n" + bar + "\n")
+    assert out == ARTICLE + "\n"
+    numbered = "\n".join(["lena_r", "Comment No. 1041", "March 3 09:14", "Great news.",
+                          "[Offensive? Report this comment. ]",
+                          "marco", "Comment No. 1042", "March 3 10:02", "About time.",
+                          "[Offensive? Report this comment. ]"])
+    out, _ = clean(ARTICLE + "\nComments\n" + numbered + "\n")
+    assert out == ARTICLE + "\n"
+
+
+def test_a_timetable_of_days_and_times_is_not_a_thread():
+    timetable = ARTICLE + "\nNew hours:\n" + "".join(f"March {day} 10:00\nWeekend opening\n" for day in range(6, 12))
+    assert clean(timetable)[1] == ()

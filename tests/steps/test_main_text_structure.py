@@ -1,0 +1,136 @@
+"""main-text: lines judged by their neighbours (lists, digests, quotations, long footers)."""
+from cleaner.steps.base import Context
+from cleaner.steps.main_text import StripOutsideMainText
+from conftest import run_step
+
+STEP = StripOutsideMainText()
+
+MENU = "Home\nWorld\nPolitics\nBusiness\nScience\nSport\nCulture\nWeather\nSign in\nSubscribe\n\n"
+
+PARAGRAPHS = [
+    "The orchestra of the valley town will play its first summer season outdoors, on a stage built by volunteers "
+    "beside the old mill pond.",
+    "The conductor said the musicians had wanted for years to play where families could come with a picnic and "
+    "children could run about on the grass.",
+    "The council lent the field for free and a local timber yard gave the wood, so the whole stage cost less than "
+    "a single new cello would.",
+    "Rehearsals start next week, and the first concert, a programme of dances and marches, is planned for the "
+    "evening of the longest day of the year.",
+]
+ARTICLE = "\n\n".join(PARAGRAPHS) + "\n"
+
+FOOTER = ("\nShare\nFacebook\nEmail\nPrint\n\nMore stories\nBakery wins a prize\nRoad closed by a storm\n"
+          "\nAbout us\nContact\nPrivacy\nTerms\n")
+
+
+def clean(text: str) -> str:
+    return run_step(STEP, text)[0]
+
+
+def test_a_line_that_repeats_the_article_run_together_is_chrome():
+    digest = " ".join(PARAGRAPHS)
+    page = MENU + ARTICLE + "\nShare\nEmail\nPrint\nLogo\n\n" + digest + "\n\nAbout us\nContact\nPrivacy\nTerms\n"
+    assert clean(page) == ARTICLE
+
+
+def test_a_line_that_quotes_one_paragraph_is_not_a_digest():
+    lead = PARAGRAPHS[0] + " Tickets are free and seats are not numbered, the organisers added on Monday."
+    page = MENU + lead + "\n\n" + ARTICLE + FOOTER
+    assert clean(page) == lead + "\n\n" + ARTICLE
+
+
+def test_an_embedded_post_and_its_signature_stay_with_the_article():
+    post = ("\nThe mayor welcomed the plan in a short message:\n\n"
+            "Music by the pond all summer, what a gift from our volunteers!\n\n"
+            "— Valley Town Mayor (@valleymayor) May 2, 2022\n\n"
+            "The first concert will be free, and a collection will be taken for the volunteers who built the "
+            "stage over the winter.\n")
+    page = MENU + ARTICLE + post + FOOTER
+    assert clean(page) == ARTICLE + post
+
+
+def test_names_under_quotations_stay_with_the_article():
+    voices = "".join(f"\n“{quote}”\n\n– {name}\n" for quote, name in [
+        ("We have waited a long time for this and the children are so excited about it.", "Mira K."),
+        ("A stage by the water is the best idea the council has had in years.", "Tom B."),
+        ("I will bring my whole family and a basket of food to every single concert.", "Ines R."),
+    ])
+    page = MENU + ARTICLE + voices + FOOTER
+    assert clean(page) == ARTICLE + voices
+
+
+def test_prose_after_a_long_run_of_menus_is_the_footer():
+    legal = "".join("\n" + sentence + "\n" for sentence in [
+        "The information on this site is for general interest only and is not advice of any kind.",
+        "Prices and dates may change without notice, so please check with the organisers before you travel.",
+        "All photographs are the property of their makers and may not be used without their consent.",
+        "Readers who find a mistake are welcome to tell us, and we publish corrections as soon as we can."])
+    menus = "\n".join(["Share", "Facebook", "Email", "Print", "Related", "Music", "Culture", "Events"])
+    page = MENU + ARTICLE + "\n" + menus + "\n" + legal + "\nAbout us\nContact\nPrivacy\nTerms\n"
+    assert clean(page) == ARTICLE
+
+
+def test_a_gallery_inside_the_article_is_crossed():
+    gallery = "\n".join(["Photos continue below", "1 of 5", "The stage seen from the pond",
+                         "Volunteers cutting the boards", "The conductor at rehearsal", "Children on the grass",
+                         "The mill at dusk"])
+    page = MENU + "\n\n".join(PARAGRAPHS[:2]) + "\n\n" + gallery + "\n\n" + "\n\n".join(PARAGRAPHS[2:]) + "\n" + FOOTER
+    out = clean(page)
+    assert all(paragraph in out for paragraph in PARAGRAPHS)
+
+
+def test_a_block_of_headlines_above_the_article_is_chrome():
+    headlines = "\n".join(["Storm closes the coastal road for a second night running",
+                           "Bakery on the high street wins a national bread prize",
+                           "Council approves the new parking plan for the station",
+                           "Ferry timetable changes for the winter months ahead"])
+    page = MENU + headlines + "\n\n" + ARTICLE + FOOTER
+    assert clean(page) == ARTICLE
+
+
+def test_headlines_listed_one_by_one_above_the_article_are_chrome():
+    headlines = "\n\n".join(["Storm closes the coastal road for a second night running",
+                             "Bakery on the high street wins a national bread prize",
+                             "Council approves the new parking plan for the station"])
+    page = MENU + headlines + "\n\n" + ARTICLE + FOOTER
+    assert clean(page) == ARTICLE
+
+
+def test_a_schedule_after_the_article_is_kept():
+    schedule = ("\nSummer concerts by the pond:\n"
+                "June 21 – Dances and marches, with the town choir\n"
+                "July 5 – Film music night, bring a blanket\n"
+                "July 19 – Brass band afternoon @ the mill yard\n"
+                "Aug. 2 – Closing concert and fireworks\n")
+    page = MENU + ARTICLE + schedule + FOOTER
+    assert clean(page) == ARTICLE + schedule
+
+
+def test_a_feed_of_dated_headlines_after_the_article_is_not_a_schedule():
+    feed = ("\nLatest news\n"
+            "March 3 – Bakery on the high street wins a national bread prize\n"
+            "March 3 – Storm closes the coastal road again\n"
+            "March 2 – Council approves the new parking plan\n"
+            "March 1 – Ferry timetable changes for the winter\n")
+    page = MENU + ARTICLE + feed + FOOTER
+    assert clean(page) == ARTICLE
+
+
+def test_a_roster_after_the_article_is_kept_and_share_buttons_are_not():
+    roster = ("\nThe players invited to the summer camp:\n"
+              "Ann Lee (Harbour University)\n"
+              "* Bo Karlsen (Valley College)\n"
+              "Carla Ruiz (North Institute of Music)\n"
+              "Dev Patel (Harbour University)\n")
+    page = MENU + ARTICLE + roster + FOOTER
+    assert clean(page) == ARTICLE + roster
+    buttons = ("\nShare this:\nShare on Facebook (Opens in new window)\nShare on Twitter (Opens in new window)\n"
+               "Send by email (Opens in new window)\nPrint (Opens in new window)\n")
+    assert clean(MENU + ARTICLE + buttons + FOOTER) == ARTICLE
+
+
+def test_cleaning_twice_changes_nothing_with_lists_and_quotations():
+    schedule = "\nJune 21 – Dances and marches\nJuly 5 – Film music night\nJuly 19 – Brass band afternoon\n"
+    page = MENU + ARTICLE + schedule + FOOTER
+    once = clean(page)
+    assert STEP.run(once, Context()).edits == ()
