@@ -60,8 +60,9 @@ REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "comment
                            "main-text", "title", "trailing-headlines"})
 # Steps that change nothing in their own output (f(f(x)) == f(x)): a later pass of the
 # fixpoint skips one when its input is what it produced in the pass before.
-SETTLED_STEPS = frozenset({"extract-html", "fix-encoding", "normalize-newlines", "corpus-repeats",
-                           "fix-typos", "normalize-layout"})
+# ftfy and the typo fixer are not among them: a repair can make another one possible
+# (a fixed word is new evidence on the page), which the next pass must get to make.
+SETTLED_STEPS = frozenset({"normalize-newlines", "normalize-layout"})
 # Steps that only judge the document: the first pass's verdict stands (metadata found
 # first wins), so later passes do not run them.
 FIRST_PASS_ONLY = frozenset({"detect-language"})
@@ -160,7 +161,7 @@ def run_to_fixpoint(text: str, steps: Sequence[Step], **kwargs) -> ChainResult:
     runs are appended to the result with their pass number, so the record
     still replays and restores step by step. A later pass skips each settled
     step whose input is the text it produced in the pass before: it would
-    change nothing there, and these steps cost a third of a pass. The language
+    change nothing there. The language
     is judged in the first pass only (so `--lang` drops on that verdict).
     """
     result = run_chain(text, steps, **kwargs)

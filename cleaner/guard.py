@@ -3,7 +3,9 @@
 Removal steps are heuristics; when they together take away more than
 `MAX_PROSE_LOSS` of a document's prose words (words in lines that read like
 running text), or leave no prose at all, the likelier story is a page the
-detectors misread, not a page that is mostly debris. Such a document keeps
+detectors misread, not a page that is mostly debris. A removed comment thread
+does not count as lost prose: it is found by its entries' own marks, and on
+many pages it is longer than the article. Such a document keeps
 its text (only the repair and layout steps run), is marked `needs-review`,
 and its record lists the removals that were proposed.
 """
@@ -21,9 +23,14 @@ def prose_words(text: str) -> int:
     return sum(len(line.split()) for line in text.splitlines() if is_prose(line.strip()))
 
 
-def over_removal(before: str, after: str) -> str | None:
-    """Why the removals look wrong, or None when they look fine."""
-    had = prose_words(before)
+def over_removal(before: str, after: str, exempt: int = 0) -> str | None:
+    """Why the removals look wrong, or None when they look fine.
+
+    `exempt`: prose words removed for a reason that is not a misreading of the
+    page (a reader-comment thread, found by its entries' marks, is prose too,
+    and often outweighs the article); they are not counted as lost.
+    """
+    had = prose_words(before) - exempt
     if had < MIN_PROSE_WORDS:
         return None
     kept = prose_words(after)

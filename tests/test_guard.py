@@ -31,3 +31,21 @@ def test_gutted_document_is_kept_and_marked_for_review(tmp_path):
     assert proposed and proposed[0]["rule"] == "greedy.all"
     assert restore_bytes(cleaned.text, cleaned.record) == raw
     json.dumps(cleaned.record)
+
+
+def test_a_comment_thread_longer_than_the_article_is_not_counted_as_lost_prose():
+    article = "Council approves transit budget\n\n" + PROSE + "\n\n" + PROSE + "\n"
+    replies = ["I ride the bus every day and the fares have gone up twice this year without any new routes at all.",
+               "The tram extension was promised ten years ago and we are still waiting for the first shovel in the ground.",
+               "Bus lanes would help if the council actually enforced them instead of letting delivery vans park there.",
+               "Nobody on the council takes the bus, which is why these debates go on for hours without a real result.",
+               "I would happily pay a little more if the service came on time and the stops had shelters from the rain."]
+    # ten comments of three sentences each: over 90% of the page's prose
+    thread = "\n".join(f"Reader{i} says:\nMay {i + 3}, 2021 at 10:0{i} pm\n{' '.join(replies[i % 5:] + replies[:i % 5])}"
+                       f"\nReply" for i in range(10))
+    raw = (article + "\n10 comments\n" + thread + "\n").encode()
+    cleaned = Cleaner().clean_bytes(raw, "a.txt", "a.txt")
+    assert cleaned.record["status"] == "cleaned"
+    assert "fares have gone up" not in cleaned.text and cleaned.text.count(PROSE) == 2
+    removed = [e for step in cleaned.record["steps"] if step["name"] == "comments" for e in step["edits"]]
+    assert removed and "fares have gone up" in removed[0]["removed"]

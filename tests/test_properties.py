@@ -56,3 +56,9 @@ def test_repair_made_possible_by_layout_is_done_in_the_same_cleaning():
     first = CLEANER.clean_bytes(raw, "doc.txt", "doc.txt")
     assert CLEANER.clean_text(first.text) == first.text
     assert replay(first.decoded.text, first.record) == first.text
+
+
+def test_an_encoding_repair_that_exposes_another_is_finished_in_the_same_cleaning():
+    raw = b"\xc3\x82\x1e\xc2\x80\n"  # a control character between two pieces of mojibake
+    first = CLEANER.clean_bytes(raw, "doc.txt", "doc.txt")
+    assert CLEANER.clean_text(first.text) == first.text
