@@ -63,9 +63,10 @@ REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "comment
 # ftfy and the typo fixer are not among them: a repair can make another one possible
 # (a fixed word is new evidence on the page), which the next pass must get to make.
 SETTLED_STEPS = frozenset({"normalize-newlines", "normalize-layout"})
-# Steps that only judge the document: the first pass's verdict stands (metadata found
-# first wins), so later passes do not run them.
-FIRST_PASS_ONLY = frozenset({"detect-language"})
+# Steps later passes do not run: the page is extracted once (a later pass reads its
+# text, which a file name ending in .html would pass off as a page again), and the
+# language is judged once (metadata found first wins).
+FIRST_PASS_ONLY = frozenset({"extract-html", "detect-language"})
 
 
 @dataclass(frozen=True)

@@ -140,3 +140,14 @@ def test_a_thin_precision_extraction_gives_way_to_the_balanced_one():
     gold = (page.parent.parent / "gold" / (page.stem + ".txt")).read_text(encoding="utf-8")
     first_sentence = gold.split(".")[0]
     assert path == "trafilatura" and first_sentence in text and len(text.split()) > 3 * len(precise.split())
+
+
+def test_a_page_is_extracted_once_and_markup_quoted_in_its_text_stays():
+    # the article quotes a tag; a later pass of the chain must not take its text for a page again
+    quoted = ("To make a word bold, the guide says, wrap it in the &lt;b&gt; tag and close it again, "
+              "which every browser since the first ones has understood.")
+    page = PAGE.replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{PARAGRAPHS[1]}</p><p>{quoted}</p>")
+    cleaned = Cleaner().clean_bytes(page.encode(), "story.html", "story.txt")
+    assert "wrap it in the <b> tag" in cleaned.text
+    assert [s.get("pass", 1) for s in cleaned.record["steps"] if s["name"] == "extract-html"] == [1]
+    assert restore_bytes(cleaned.text, cleaned.record) == page.encode()
