@@ -10,14 +10,15 @@ import json
 from functools import cached_property, partial
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_chain, run_to_fixpoint, select_steps
 from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.engine import ordered_map
 from cleaner.guard import over_removal, prose_words
-from cleaner.files import JSONL_SUFFIXES, RECORD_SUFFIX, Job, Problem, atomic_write_all, discover, read_source
+from cleaner.files import (JSONL_SUFFIXES, RECORD_SUFFIX, Job, Problem, TemporarySweeper, atomic_write_all, discover,
+                           read_source)
 from cleaner.record import ViewEdit, build_record, dumps, restore_text, sha256, view_edits
 from cleaner.rules import load_rulebook
 from cleaner.settings import Settings
@@ -202,7 +203,7 @@ def process(job: Job, cleaner: Cleaner, mode: str) -> Outcome:
             outcome.diff = _unified(old, cleaned.text, job.rel_output)
         return outcome
     try:
-        atomic_write_all([(job.output, body), (job.record, record)])
+        atomic_write_all([(job.output, body), (job.record, record)], swept=True)
     except OSError as exc:
         return Outcome(job.display, "error", message=f"cannot write output: {exc.strerror or exc}")
     outcome.status = "written"
@@ -244,6 +245,16 @@ def _process_item(cleaner: Cleaner, item: tuple[Job | Problem, str, bool]) -> Ou
     return outcome
 
 
+def _swept(jobs: Iterable[Job | Problem]) -> Iterator[Job | Problem]:
+    """The jobs, each after a killed run's temporaries of its outputs are removed."""
+    sweeper = TemporarySweeper()
+    for job in jobs:
+        if isinstance(job, Job) and not job.source.name.lower().endswith(JSONL_SUFFIXES):
+            sweeper.sweep(job.output)
+            sweeper.sweep(job.record)
+        yield job
+
+
 def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | None = None,
                 mode: str = "write", root: Path | None = None, workers: int = 1,
                 keep_records: bool = True, engine: str = "local",
@@ -258,6 +269,8 @@ def clean_paths(paths: list[Path], out_dir: Path | None, settings: Settings | No
     corpus = _corpus_for(paths, out_dir, settings)
     Cleaner(settings, corpus)  # settings and rule errors surface here, not in a worker
     jobs = discover(paths, out_dir, in_place=(mode == "in-place"), root=root, follow=follow_symlinks)
+    if mode in ("write", "in-place"):
+        jobs = _swept(jobs)
     if engine == "ray":
         from cleaner import ray_engine
 

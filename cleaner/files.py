@@ -181,19 +181,45 @@ def read_source(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"unreadable: {exc.strerror or exc}") from None
 
 
-def sweep_stale_temporaries(path: Path) -> None:
-    """Remove what a killed run left while writing `path` (`.NAME.XXXXXXXX.tmp` beside it)."""
-    pattern = re.compile(rf"^\.{re.escape(path.name)}\.[A-Za-z0-9_]{{8}}\.tmp$")
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return
-    for name in names:
-        if pattern.match(name):
+# What `_temporary` names a file while it is written: `.NAME.XXXXXXXX.tmp` beside NAME.
+TEMPORARY = re.compile(r"^\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+class TemporarySweeper:
+    """Removes what a killed run left while writing a file (`.NAME.XXXXXXXX.tmp` beside NAME),
+    for the files about to be written, listing each folder once.
+
+    A corpus run sweeps in the process that hands out the jobs, as each job passes, before
+    any worker writes into that folder: listing the folder per file made a run quadratic in
+    the files per folder. Only temporaries of the files being written go, never other files.
+    """
+
+    def __init__(self) -> None:
+        self._stale: dict[Path, dict[str, list[str]]] = {}
+
+    def sweep(self, path: Path) -> None:
+        folder = path.parent
+        if folder not in self._stale:
+            found: dict[str, list[str]] = {}
             try:
-                os.unlink(path.parent / name)
+                names = os.listdir(folder)
+            except OSError:
+                names = []
+            for name in names:
+                match = TEMPORARY.match(name)
+                if match:
+                    found.setdefault(match["target"], []).append(name)
+            self._stale[folder] = found
+        for name in self._stale[folder].pop(path.name, []):
+            try:
+                os.unlink(folder / name)
             except OSError:
                 pass
+
+
+def sweep_stale_temporaries(path: Path) -> None:
+    """Remove what a killed run left while writing `path` (`.NAME.XXXXXXXX.tmp` beside it)."""
+    TemporarySweeper().sweep(path)
 
 
 def _umask() -> int:
@@ -237,13 +263,15 @@ def atomic_write(path: Path, data: bytes) -> None:
     atomic_write_all([(path, data)])
 
 
-def atomic_write_all(files: list[tuple[Path, bytes]]) -> None:
+def atomic_write_all(files: list[tuple[Path, bytes]], swept: bool = False) -> None:
     """Write every file in full to temporaries first, then rename them all into place:
-    when one does not fit (a full disk), none of them changes."""
+    when one does not fit (a full disk), none of them changes. `swept`: a killed run's
+    temporaries of these files are already gone (a corpus run sweeps as it hands out jobs)."""
     temporaries: list[str] = []
     try:
         for path, data in files:
-            sweep_stale_temporaries(path)
+            if not swept:
+                sweep_stale_temporaries(path)
             temporaries.append(_temporary(path, data))
         for (path, _), tmp in zip(files, temporaries):
             os.replace(tmp, path)

@@ -142,6 +142,24 @@ def test_a_write_killed_midway_leaves_the_old_file_and_the_rerun_removes_its_tem
     assert tree(out) == tree(tmp_path / "reference")
 
 
+
+def test_a_rerun_with_workers_removes_every_leftover_temporary_of_its_outputs_and_nothing_else(tmp_path):
+    src, out = tmp_path / "src", tmp_path / "out"
+    make_corpus(src, 90)  # enough for the worker pool
+    assert run("clean", src, "--out", out).exit_code == 0
+    outputs = sorted(out.rglob("*.txt")) + sorted(out.rglob("*.cleaner.json"))
+    leftovers = [path.with_name(f".{path.name}.{i:08d}.tmp") for i, path in enumerate(outputs[::7])]
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a file")
+    foreign = out / "part0" / ".unknown.txt.abcdefgh.tmp"  # named like ours, for a file no source writes
+    foreign.write_bytes(b"not ours")
+    for source in sorted(src.rglob("*.txt")):
+        source.write_text(source.read_text() + "Edit post\n")  # every output changes
+    again = run("clean", src, "--out", out, "-j", "2")
+    assert again.exit_code == 0, again.stderr
+    assert [path for path in leftovers if path.exists()] == [] and foreign.exists()
+
+
 def test_outputs_get_the_usual_permissions_of_new_files(tmp_path):
     src, out = tmp_path / "src", tmp_path / "out"
     make_corpus(src, 1)
