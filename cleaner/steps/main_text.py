@@ -239,16 +239,20 @@ def _digest_lines(lines: list[str]) -> list[int]:
             candidates = parts.setdefault(tuple(words[:DIGEST_KEY_WORDS]), [])
             if len(candidates) < DIGEST_MAX_CANDIDATES:
                 candidates.append(line)
+    if not parts:
+        return []
+    firsts = {key[0] for key in parts}
     found = []
     for i, line in enumerate(lines):
-        starts = [m.start() for m in WORD.finditer(line)]
-        if len(starts) < DIGEST_MIN_PARTS * DIGEST_PART_WORDS:
+        words = line.split()
+        if len(words) < DIGEST_MIN_PARTS * DIGEST_PART_WORDS or sum(w in firsts for w in words) < DIGEST_MIN_PARTS:
             continue
         inside = set()
-        for k, start in enumerate(starts[:-DIGEST_KEY_WORDS]):
-            key = tuple(line[start:starts[k + DIGEST_KEY_WORDS]].split())
-            inside.update(part for part in parts.get(key, ())
-                          if len(part) < len(line) and line.startswith(part, start))
+        for k, match in enumerate(WORD.finditer(line)):
+            if words[k] in firsts:
+                key = tuple(words[k:k + DIGEST_KEY_WORDS])
+                inside.update(part for part in parts.get(key, ())
+                              if len(part) < len(line) and line.startswith(part, match.start()))
         if len(inside) >= DIGEST_MIN_PARTS and sum(map(len, inside)) >= DIGEST_MIN_COVER * len(line):
             found.append(i)
     return found
