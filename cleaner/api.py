@@ -16,17 +16,13 @@ from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_chain, ru
 from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.engine import ordered_map
-from cleaner.guard import over_removal, prose_words
+from cleaner.guard import EXEMPT_STEPS, over_removal, prose_words
 from cleaner.files import (JSONL_SUFFIXES, RECORD_SUFFIX, Job, Problem, TemporarySweeper, atomic_write_all, discover,
                            read_source)
 from cleaner.record import ViewEdit, build_record, dumps, restore_text, sha256, view_edits
 from cleaner.rules import load_rulebook
 from cleaner.settings import Settings
 from cleaner.steps.decode import Decoded, decode
-
-
-# Removal steps whose prose the guard does not count as lost (see cleaner.guard).
-GUARD_EXEMPT = frozenset({"comments"})
 
 
 @dataclass(frozen=True)
@@ -97,7 +93,7 @@ class Cleaner:
                                  corpus=self.corpus, timings=self.timings, metadata=known)
         if result.dropped:
             return result, "dropped", None
-        thread = sum(prose_words(old) for run in result.runs if run.name in GUARD_EXEMPT for old in run.removed)
+        thread = sum(prose_words(old) for run in result.runs if run.name in EXEMPT_STEPS for old in run.removed)
         why = over_removal(result.removal_input or "", result.text, exempt=thread)
         if why is None:
             return result, "cleaned", None

@@ -15,6 +15,8 @@ from cleaner.steps.strip_debris import is_prose
 
 # Above this share of prose words lost, a document goes to review instead.
 MAX_PROSE_LOSS = 0.9
+# Removal steps whose prose is not counted as lost (see above).
+EXEMPT_STEPS = frozenset({"comments"})
 # Documents with less prose than this are too small to judge.
 MIN_PROSE_WORDS = 40
 
