@@ -161,9 +161,9 @@ def run_to_fixpoint(text: str, steps: Sequence[Step], **kwargs) -> ChainResult:
     This is what makes cleaning a cleaned text change nothing. Later passes'
     runs are appended to the result with their pass number, so the record
     still replays and restores step by step. A later pass skips each settled
-    step whose input is the text it produced in the pass before: it would
-    change nothing there. The language
-    is judged in the first pass only (so `--lang` drops on that verdict).
+    step whose input is the text it produced in the pass before (it would
+    change nothing there), and the first-pass-only steps: the page is extracted
+    and the language judged once (so `--lang` drops on that verdict).
     """
     result = run_chain(text, steps, **kwargs)
     runs, found = list(result.runs), dict(result.metadata)

@@ -1,5 +1,4 @@
 """diff, config, --root, incremental runs, --exit-non-zero-on-write, --in-place safety."""
-import json
 import subprocess
 
 import pytest

@@ -101,8 +101,8 @@ def _page_metadata(tree):
     found.sitename = (found.sitename or extract_sitename(tree) or "").lstrip("@") or None
     if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
         found.sitename = found.sitename.title()
-    elif not found.sitename and found.url and META_URL.match(found.url):
-        found.sitename = META_URL.match(found.url)[1]
+    elif not found.sitename and found.url and (site := META_URL.match(found.url)):
+        found.sitename = site[1]
     found.clean_and_trim()  # entities, spaces and control characters, as trafilatura does on return
     return found
 
@@ -147,8 +147,6 @@ class ExtractHtml:
                           metadata={**metadata, "extractor": path})
 
     def _extract(self, html: str) -> tuple[str, dict[str, Any], str]:
-        import trafilatura
-
         if html.count("<") > self.max_elements or html.count("=") > self.max_elements // 4:
             # lxml parses in C, where the time limit cannot interrupt it: a page this large
             # goes to the pure-Python fallback, which the time limit does bound
