@@ -1,6 +1,7 @@
 """extract-html: the article's main text out of a saved HTML page.
 
-Runs only on documents that are HTML (by file name or by content). The
+Runs only on documents that are HTML (by file name, or by content: a page start, or
+mostly markup, as when a scraper kept the source of a page). The
 extraction is one edit that replaces the whole page with trafilatura's main
 text (paragraphs one per line); its record keeps the page, so `restore`
 still gives the original bytes back. Favoring precision (the default) can
@@ -32,6 +33,17 @@ from cleaner.steps.base import Context, StepResult
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 HTML_START = re.compile(r"\A(?:\s|<!--.{0,2000}?-->|<\?xml[^>]{0,200}>)*<(?:!doctype\s+html|html|head|body)\b",
                         re.IGNORECASE | re.DOTALL)
+# A page's source pasted as text (a scraper that kept the markup, often without the
+# page's first bytes): at least `MARKUP_MIN_TAGS` tags of `MARKUP_MIN_KINDS` kinds or
+# more, one of them the page's own (html, head, body), making up at least
+# `MARKUP_MIN_SHARE` of the characters. On the development pages such dumps are
+# 60-80 % tags of 20 kinds and more; texts that quote tags use a few kinds, and
+# none of them the page's own.
+MARKUP_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,15})(?:\s[^<>]{0,2000})?/?>")
+PAGE_TAG = re.compile(r"</?(?:html|head|body)\b[^<>]{0,2000}>", re.IGNORECASE)
+MARKUP_MIN_TAGS = 20
+MARKUP_MIN_KINDS = 8
+MARKUP_MIN_SHARE = 0.2
 CHROME_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form")
 # A precision extraction under this many words is compared with the balanced one, which
 # is taken when it has THIN_RATIO times as many words.
@@ -42,8 +54,20 @@ METADATA_FIELDS = (("title", "title"), ("author", "author"), ("date", "date"),
 
 
 def is_html(text: str, source: str = "") -> bool:
-    """HTML by file name, or by what the document starts with."""
-    return source.lower().endswith(HTML_SUFFIXES) or bool(HTML_START.match(text[:4096]))
+    """HTML by file name, by what the document starts with, or by being mostly markup."""
+    return (source.lower().endswith(HTML_SUFFIXES) or bool(HTML_START.match(text[:4096]))
+            or is_markup(text))
+
+
+def is_markup(text: str) -> bool:
+    """True when `text` is a page's source, whatever comes before it: many tags of
+    many kinds, the page's own among them, making up a good share of the characters."""
+    if text.count("<") < MARKUP_MIN_TAGS or not PAGE_TAG.search(text):
+        return False
+    tags = list(MARKUP_TAG.finditer(text))
+    return (len(tags) >= MARKUP_MIN_TAGS
+            and len({tag[1].lower() for tag in tags}) >= MARKUP_MIN_KINDS
+            and sum(tag.end() - tag.start() for tag in tags) >= MARKUP_MIN_SHARE * len(text))
 
 
 @contextmanager

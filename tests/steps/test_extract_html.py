@@ -68,6 +68,26 @@ def test_html_is_sniffed_by_content_and_plain_text_is_left_alone():
     assert ExtractHtml().run(text, Context(source="a.txt")).edits == ()
 
 
+
+def test_page_source_kept_by_a_scraper_is_html_even_after_a_title_line():
+    # a page dump whose first bytes were lost: a title run into the tail of a script
+    dump = "Harbour plan approved - Coast Daily" + PAGE[PAGE.index("</title>") + 8:].replace("<title>", "")
+    dump = 'ntById("menu").style.display = "none"; } </script>' + dump
+    assert not dump.lstrip().startswith("<") and is_html(dump, "dump.txt")
+    result = clean(dump, name="dump.txt")
+    assert PARAGRAPHS[1] in result.text and "<p>" not in result.text and "Home" not in result.text
+    assert result.record["metadata"]["extractor"] == "trafilatura"
+
+
+def test_text_quoting_tags_is_not_taken_for_a_page():
+    # a tutorial quotes the page skeleton and a few tags, but is mostly prose
+    tutorial = ("Every page starts with <html> and puts its visible text inside <body>. "
+                "A paragraph goes in <p> and a link in <a href=\"/\">. ") * 12
+    assert not is_html(tutorial, "notes.txt")
+    # many tags without the page's own (a list of snippets) are not a page either
+    snippets = "\n".join(f"<li>item {i}</li>" for i in range(40))
+    assert not is_html(snippets, "notes.txt")
+
 def test_beautifulsoup_fallback_when_trafilatura_finds_nothing():
     html = "<!DOCTYPE html><html><body>" + "<div>" * 100_000 + "deep text" + "</div>" * 100_000 + "</body></html>"
     started = time.perf_counter()
