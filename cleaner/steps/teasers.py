@@ -10,6 +10,15 @@ Truncated lines right after a teaser belong to it; three or more truncated
 lines in a row with no headline are a teaser list (rule
 `teasers.truncated-list`).
 
+A teaser list can also give its summaries whole: three or more pairs of a
+headline over a one- or two-sentence summary, one pair after another inside
+one block of lines (no blank line between them, as a page dump lays out a
+list of links), go as one edit (rule `teasers.headline-summary-list`). An
+article's own sections are kept: a numbered heading ("1. Ann Lee") starts a
+ranked list, not a teaser, and the rule needs blank lines elsewhere in the
+document (where every line is its own paragraph, a block says nothing), and
+leaves text already extracted from HTML alone (its paragraphs are one block).
+
 Keeps: an ellipsis used for style ("and then... nothing.", "Here's the thing
 …", "Sigh..."), a paragraph after a question ("Why does this matter?" /
 "Because once you see it …"), a summary that ends in a full stop before
@@ -43,6 +52,15 @@ MIN_CUT_WORDS = 4
 # one or two can be an article's own trailing-off sentences.
 MIN_LIST_LINES = 3
 RUN_MIN_PAIRS = 2  # from two pairs on, a spaced ellipsis ("the …") also counts as a cut
+# Whole summaries: a sentence or two of this many words, three pairs in a row at least.
+# On the development pages such runs were debris 259 lines out of 285; the gold ones
+# were ranked lists ("1. Name" over a line about it) and two-pair runs (a byline over
+# the lead paragraph).
+LISTED_SUMMARY_WORDS = (8, 60)
+LISTED_MAX_SENTENCES = 2
+LISTED_MIN_PAIRS = 3
+NUMBERED = re.compile(r"^(?:\d{1,3}[.):]|#\d|No\.\s?\d)")
+WHOLE_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def _is_headline(line: str) -> bool:
@@ -50,6 +68,37 @@ def _is_headline(line: str) -> bool:
     return (2 <= len(words) <= MAX_HEADLINE_WORDS and not ELLIPSIS.search(line)
             and line[-1] not in ".!?:;,"
             and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«"))
+
+
+def _is_listed_headline(line: str) -> bool:
+    return _is_headline(line) and not NUMBERED.match(line) and line[-1] not in "\"'”’)"
+
+
+def _is_whole_summary(line: str) -> bool:
+    words = len(line.split())
+    return (LISTED_SUMMARY_WORDS[0] <= words <= LISTED_SUMMARY_WORDS[1]
+            and bool(WHOLE_SENTENCE_END.search(line)) and not ELLIPSIS.search(line)
+            and len(SENTENCE_END.findall(line)) < LISTED_MAX_SENTENCES)
+
+
+def _listed_teasers(lines: list[str], starts: list[int], text: str) -> list[Edit]:
+    """Runs of whole headline-and-summary pairs inside one block of lines."""
+    edits = []
+    k = 0
+    while k + 1 < len(lines):
+        end = k
+        while (end + 1 < len(lines) and _is_listed_headline(lines[end].strip())
+               and _is_whole_summary(lines[end + 1].strip())):
+            end += 2
+        pairs = (end - k) // 2
+        if pairs >= LISTED_MIN_PAIRS:
+            stop = min(starts[end - 1] + len(lines[end - 1]) + 1, len(text))
+            edits.append(Edit(starts[k], stop, "", "teasers.headline-summary-list",
+                              f"list of {pairs} related-article headlines with their summaries"))
+            k = end
+        else:
+            k += 1
+    return edits
 
 
 def _cut(line: str) -> str | None:
@@ -108,6 +157,10 @@ class StripRelatedTeasers:
             end = min(starts[rows[last]] + len(lines[rows[last]]) + 1, len(text))
             edits.append(Edit(starts[rows[first]], end, "", "teasers.truncated-list",
                               f"list of {last - first + 1} truncated teaser lines"))
+        if context.metadata.get("extractor") != "trafilatura" and "\n\n" in text.strip():
+            taken = [(edit.start, edit.end) for edit in edits]
+            edits += [edit for edit in _listed_teasers(lines, starts, text)
+                      if not any(edit.start < end and start < edit.end for start, end in taken)]
         return StepResult(edits=tuple(sorted(edits, key=lambda edit: edit.start)))
 
 

@@ -109,3 +109,48 @@ def test_linear_on_long_hostile_lines():
     start = time.perf_counter()
     STEP.run(text, Context())
     assert time.perf_counter() - start < 1.0
+
+
+LISTED = (
+    "More regional headlines\n"
+    "\n"
+    "Council votes to extend the night bus service\n"
+    "Councillors agreed on Tuesday to run three night routes until 2 a.m. for another year.\n"
+    "Library reopens after a two-year renovation\n"
+    "The central library opened its doors again on Saturday with a new children's wing.\n"
+    "Storm closes the coastal road for a day\n"
+    "High winds and fallen trees shut the coastal road between the two ports on Monday.\n"
+)
+
+
+def test_whole_headline_and_summary_pairs_in_one_block_go_as_a_list():
+    out, edits = clean(BODY + "\n" + LISTED)
+    assert out == BODY + "\nMore regional headlines\n\n"
+    assert [e.rule for e in edits] == ["teasers.headline-summary-list"]
+    assert edits[0].reason == "list of 3 related-article headlines with their summaries"
+    assert clean(out)[1] == ()
+
+
+@pytest.mark.parametrize("kept", [
+    # two pairs: a byline over the lead, a subheading over a paragraph
+    "\n".join(LISTED.splitlines()[2:6]) + "\n",
+    # the pairs separated by blank lines are an article's sections
+    LISTED.replace("year.\n", "year.\n\n").replace("wing.\n", "wing.\n\n"),
+    # a ranked list: numbered headings over a line about each
+    "1. Saint John\nResidents there trust their neighbours more than anywhere else in the survey.\n"
+    "2. Quebec City\nThe city scored highest on the sense of belonging to the community.\n"
+    "3. Charlottetown\nPeople there reported short commutes and plenty of free time.\n",
+    # a summary of three sentences is an article paragraph
+    LISTED.replace("year.\n", "year. It costs little. Riders like it.\n"),
+])
+def test_shorter_spaced_numbered_or_longer_pairs_stay(kept):
+    assert clean(BODY + "\n" + kept)[1] == ()
+
+
+def test_listed_pairs_are_left_alone_without_blank_lines_or_after_html_extraction():
+    # every line its own paragraph: a block says nothing about lists
+    text = BODY.replace("\n\n", "\n") + "\n".join(LISTED.splitlines()[2:]) + "\n"
+    assert "\n\n" not in text and clean(text)[1] == ()
+    # trafilatura's text of a page has no blank lines between paragraphs either
+    extracted = Context(metadata={"extractor": "trafilatura"})
+    assert STEP.run(BODY + "\n" + LISTED, extracted).edits == ()
