@@ -3,7 +3,8 @@
 A thread is recognised by its entries, not by its words: lines that name a
 commenter and end with "says:", "said:" or "wrote:", that stamp a comment
 with its date and time ("Jane on May 4, 2021 at 5:23 pm said:", "November 19,
-2019 at 12:05 pm", "Posted by: Jane | May 4, 2021 05:23 PM"),
+2019 at 12:05 pm", "Posted by: Jane | May 4, 2021 05:23 PM", "Dec 30, 2007 7:06
+PM | Link to this"),
 that number it ("Comment No. 1041"), sign it at its end ("— Posted by Jane"),
 or that carry a comment's score or controls ("Rating: 12 Votes", "4 likes",
 "Reply", "Report", "[Report this comment]"). From the first such entry (or the
@@ -32,9 +33,11 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
 _TIME = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
 _VERB = r"(?:says|said|wrote|writes|replied)"
+# A comment's links after its date: "May 4, 2021 5:23 PM | Link to this | Reply".
+_CONTROLS = r"(?:\s*[|·]\s*(?:link to this(?: comment)?|permalink|reply|report(?: abuse)?|quote|flag))*"
 ENTRY = re.compile(
     rf"^(?:.{{1,60}}?\s{_VERB}\s*:"                                      # "Jane says:"
-    rf"|(?:.{{1,60}}?\s(?:on|at|\|)\s+)?{_DATE}\s*(?:at|,|-|–)?\s*{_TIME}(?:\s+{_VERB}\s*:?)?"  # date and time
+    rf"|(?:.{{1,60}}?\s(?:on|at|\|)\s+)?{_DATE}\s*(?:at|,|-|–)?\s*{_TIME}(?:\s+{_VERB}\s*:?)?{_CONTROLS}"  # date and time
     rf"|.{{1,60}}?\s(?:on|at)\s+{_DATE}\s+{_VERB}\s*:?"                 # "Jane on May 4, 2021 said:"
     rf"|{_TIME}\s+(?:on\s+)?{_DATE}"                                      # "5:23 pm on May 4, 2021"
     r"|(?:rating:\s*)?[+-]?\d+\s+(?:votes?|likes?|upvotes?|points?|replies)"  # a comment's score

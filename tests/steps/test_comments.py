@@ -99,6 +99,17 @@ def test_commenter_lines_with_a_bar_or_a_number():
     assert out == ARTICLE + "\n"
 
 
+def test_date_lines_followed_by_a_comments_links():
+    linked = "\n".join(["Reader comments", "Weekend hours are overdue.", "By lena", "Dec 30, 2007 7:06 PM | Link to this",
+                         "Who pays for it?", "By marco", "Dec 30, 2007 6:14 PM | Permalink | Reply",
+                         "Good call.", "Dec 29, 2007 11:00 AM | Link to this"])
+    out, edits = clean(ARTICLE + "\n" + linked + "\n")
+    assert out == ARTICLE + "\n" and "3 comments" in edits[0].reason
+    # a date and a link that is not a comment's control stays an ordinary line
+    dated = ARTICLE + "\n" + "\n".join(f"Dec {d}, 2007 7:06 PM | Gallery" for d in (1, 2, 3)) + "\n"
+    assert clean(dated)[1] == ()
+
+
 def test_a_timetable_of_days_and_times_is_not_a_thread():
     timetable = ARTICLE + "\nNew hours:\n" + "".join(f"March {day} 10:00\nWeekend opening\n" for day in range(6, 12))
     assert clean(timetable)[1] == ()
