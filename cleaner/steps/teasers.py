@@ -60,6 +60,7 @@ LISTED_SUMMARY_WORDS = (8, 60)
 LISTED_MAX_SENTENCES = 2
 LISTED_MIN_PAIRS = 3
 NUMBERED = re.compile(r"^(?:\d{1,3}[.):]|#\d|No\.\s?\d)")
+SUMMARY_LAST = frozenset(".!?\"'”’)")
 WHOLE_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
@@ -83,21 +84,24 @@ def _is_whole_summary(line: str) -> bool:
 
 def _listed_teasers(lines: list[str], starts: list[int], text: str) -> list[Edit]:
     """Runs of whole headline-and-summary pairs inside one block of lines."""
+    # the summaries first: few lines end like a sentence, and without three there is no list
+    ends = [i for i in range(1, len(lines)) if lines[i].rstrip()[-1:] in SUMMARY_LAST]
+    if len(ends) < LISTED_MIN_PAIRS:
+        return []
+    pairs = {i - 1 for i in ends if _is_whole_summary(lines[i].strip())
+             and _is_listed_headline(lines[i - 1].strip())}
     edits = []
-    k = 0
-    while k + 1 < len(lines):
-        end = k
-        while (end + 1 < len(lines) and _is_listed_headline(lines[end].strip())
-               and _is_whole_summary(lines[end + 1].strip())):
-            end += 2
-        pairs = (end - k) // 2
-        if pairs >= LISTED_MIN_PAIRS:
-            stop = min(starts[end - 1] + len(lines[end - 1]) + 1, len(text))
-            edits.append(Edit(starts[k], stop, "", "teasers.headline-summary-list",
-                              f"list of {pairs} related-article headlines with their summaries"))
-            k = end
-        else:
-            k += 1
+    for first in sorted(pairs):
+        if first - 2 in pairs:
+            continue  # inside a run already counted
+        last = first
+        while last + 2 in pairs:
+            last += 2
+        count = (last - first) // 2 + 1
+        if count >= LISTED_MIN_PAIRS:
+            stop = min(starts[last + 1] + len(lines[last + 1]) + 1, len(text))
+            edits.append(Edit(starts[first], stop, "", "teasers.headline-summary-list",
+                              f"list of {count} related-article headlines with their summaries"))
     return edits
 
 
