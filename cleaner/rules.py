@@ -13,7 +13,9 @@ Scopes:
   prose paragraph (a line of 10+ words ending like a sentence).
 - `block`: a pattern may span lines; the match grows to whole lines.
 - `inline`: only the matched text goes (or `replacement` replaces it).
-Named groups `author`, `date`, `source`, `title` lift metadata.
+Named groups `author`, `date`, `source`, `title` lift metadata. A whole-line
+rule with `takes_list = true` is a heading of a box of links ("Related
+stories", "More from X"): the headlines listed right under it go with it.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from cleaner.errors import RuleFileError
 SCOPES = ("line", "head", "tail", "block", "inline")
 KINDS = ("remove", "replace")
 RULE_FIELDS = {"id", "scope", "patterns", "reason", "kind", "replacement", "ignorecase", "enabled",
-               "max_words", "change", "keep", "note"}
+               "max_words", "change", "keep", "note", "takes_list"}
 METADATA_GROUPS = ("author", "date", "source", "title")
 LIST_REF = re.compile(r"\{\{([a-z][a-z0-9_-]*)\}\}")
 DEFAULT_MAX_WORDS = 25
@@ -54,6 +56,7 @@ class Rule:
     max_words: int = DEFAULT_MAX_WORDS
     examples: tuple[Example, ...] = field(default=(), repr=False)
     origin: str = ""
+    takes_list: bool = False  # a heading: the headlines listed right under it go with it
 
 
 @dataclass(frozen=True)
@@ -169,11 +172,14 @@ def _rule(raw: dict, family: str, path: Path, lists: dict[str, list[str]]) -> Ru
     max_words = raw.get("max_words", DEFAULT_MAX_WORDS)
     if not isinstance(max_words, int) or max_words < 1:
         raise _fail(path, rule_id, "max_words", "must be a positive integer")
+    takes_list = raw.get("takes_list", False)
+    if not isinstance(takes_list, bool) or (takes_list and raw["scope"] not in ("line", "head", "tail")):
+        raise _fail(path, rule_id, "takes_list", "must be true or false, and true only on a whole-line rule")
     regex = _compile(raw, path, lists)
     if not raw.get("enabled", True):
         return None
     return Rule(rule_id, family, raw["scope"], regex, raw["reason"].strip(), kind,
-                raw.get("replacement", ""), max_words, _examples(raw, path, rule_id), str(path))
+                raw.get("replacement", ""), max_words, _examples(raw, path, rule_id), str(path), takes_list)
 
 
 def load_file(path: Path, lists: dict[str, list[str]]) -> list[Rule]:

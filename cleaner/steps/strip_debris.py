@@ -6,6 +6,10 @@ after the last prose paragraph (head/tail scopes), multi-line blocks, and
 inline spans (glued "Also read" teasers, outlet names left at sentence ends).
 Bylines and datelines give their author and date to the metadata.
 
+A heading of a box of links (a rule with `takes_list`: "Related stories",
+"More from Sport") takes the headlines listed right under it: lines of 3-16
+words that do not end like a sentence. The list ends at the first other line.
+
 Keeps every line longer than a rule's `max_words`, so a prose sentence that
 happens to contain a debris phrase stays. Where two rules claim overlapping
 text, the one that starts first (then the longer) wins; the other is dropped.
@@ -56,6 +60,10 @@ LINE_WRAP = (r"^[ \t]*(?:", r")[ \t]*$")  # how rules.py wraps a line rule's pat
 
 
 SEEN_LINES = 200_000  # answers remembered per process before the memory is cleared
+# A heading rule with `takes_list` takes the headlines under it: lines of this many words
+# (a headline, not a menu entry or a paragraph), at most `MAX_LISTED` of them.
+LISTED_WORDS = (3, 16)
+MAX_LISTED = 30
 
 
 # What lets a lookaround see past its own line: a line break, a class that takes one
@@ -183,8 +191,13 @@ class StripDebris:
         for start, end, rule, match in candidates:
             if start < last_end or (start == last_end == end):
                 continue
+            reason = rule.reason
+            if rule.takes_list:
+                end, count = _listed_headlines(text, end)
+                if count:
+                    reason = f"{rule.reason} and the {count} headlines listed under it"
             edits.append(Edit(start, end, rule.replacement if rule.kind == "replace" else "",
-                              rule.id, rule.reason))
+                              rule.id, reason))
             _lift(match, metadata)
             last_end = end
         return StepResult(edits=tuple(edits), metadata=metadata)
@@ -238,6 +251,30 @@ class StripDebris:
         if rule.scope == "head" and start + length > head_end:
             return False
         return not (rule.scope == "tail" and start < tail_start)
+
+
+def is_listed_headline(line: str) -> bool:
+    """A line of a box of links: a headline of `LISTED_WORDS` words that does not end like
+    a sentence, a clause or a label, starting with a capital, a digit or a quote."""
+    words = len(line.split())
+    return (LISTED_WORDS[0] <= words <= LISTED_WORDS[1] and line[-1] not in ".!?:;,"
+            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“«"))
+
+
+def _listed_headlines(text: str, end: int) -> tuple[int, int]:
+    """The end of the headlines listed from `end` on (blank lines between allowed), and
+    how many there are; `end` itself and 0 when the next line is not one."""
+    count, stop, offset = 0, end, end
+    while offset < len(text) and count < MAX_LISTED:
+        newline = text.find("\n", offset)
+        line_end = len(text) if newline < 0 else newline + 1
+        line = text[offset:line_end].strip()
+        if line:
+            if not is_listed_headline(line):
+                break
+            count, stop = count + 1, line_end
+        offset = line_end
+    return stop, count
 
 
 def _lift(match: re.Match, metadata: dict[str, Any]) -> None:
