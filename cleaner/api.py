@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_chain, run_to_fixpoint, select_steps
+from cleaner.chain import REMOVAL_STEPS, ChainResult, build_steps, run_to_fixpoint, select_steps
 from cleaner.errors import CleanerError, UsageError
 from cleaner.corpus import corpus_repeats
 from cleaner.engine import ordered_map
@@ -100,7 +100,9 @@ class Cleaner:
         proposed = [{"step": run.name, "rule": e.rule, "reason": e.reason, "removed": old}
                     for run in result.runs if run.name in REMOVAL_STEPS
                     for e, old in zip(run.edits, run.removed)]
-        kept = run_chain(text, self.safe_steps, source=source, options=self.options)
+        # the repair and layout steps alone, to their own fixpoint: a repair can become
+        # possible once the layout is normal, and cleaning the output again must not make it
+        kept = run_to_fixpoint(text, self.safe_steps, source=source, options=self.options)
         return kept, "needs-review", {"reason": why, "proposed": proposed}
 
 
