@@ -27,6 +27,11 @@ def clean(text: str) -> str:
     return run_step(STEP, text)[0]
 
 
+def after_article(tail: str) -> str:
+    """What the step keeps of a page with `tail` between the article and the footer."""
+    return clean(MENU + ARTICLE + tail + FOOTER)
+
+
 def test_a_line_that_repeats_the_article_run_together_is_chrome():
     digest = " ".join(PARAGRAPHS)
     page = MENU + ARTICLE + "\nShare\nEmail\nPrint\nLogo\n\n" + digest + "\n\nAbout us\nContact\nPrivacy\nTerms\n"
@@ -45,8 +50,7 @@ def test_an_embedded_post_and_its_signature_stay_with_the_article():
             "— Valley Town Mayor (@valleymayor) May 2, 2022\n\n"
             "The first concert will be free, and a collection will be taken for the volunteers who built the "
             "stage over the winter.\n")
-    page = MENU + ARTICLE + post + FOOTER
-    assert clean(page) == ARTICLE + post
+    assert after_article(post) == ARTICLE + post
 
 
 def test_names_under_quotations_stay_with_the_article():
@@ -55,8 +59,7 @@ def test_names_under_quotations_stay_with_the_article():
         ("A stage by the water is the best idea the council has had in years.", "Tom B."),
         ("I will bring my whole family and a basket of food to every single concert.", "Ines R."),
     ])
-    page = MENU + ARTICLE + voices + FOOTER
-    assert clean(page) == ARTICLE + voices
+    assert after_article(voices) == ARTICLE + voices
 
 
 def test_prose_after_a_long_run_of_menus_is_the_footer():
@@ -102,8 +105,7 @@ def test_a_schedule_after_the_article_is_kept():
                 "July 5 – Film music night, bring a blanket\n"
                 "July 19 – Brass band afternoon @ the mill yard\n"
                 "Aug. 2 – Closing concert and fireworks\n")
-    page = MENU + ARTICLE + schedule + FOOTER
-    assert clean(page) == ARTICLE + schedule
+    assert after_article(schedule) == ARTICLE + schedule
 
 
 def test_a_feed_of_dated_headlines_after_the_article_is_not_a_schedule():
@@ -112,8 +114,7 @@ def test_a_feed_of_dated_headlines_after_the_article_is_not_a_schedule():
             "March 3 – Storm closes the coastal road again\n"
             "March 2 – Council approves the new parking plan\n"
             "March 1 – Ferry timetable changes for the winter\n")
-    page = MENU + ARTICLE + feed + FOOTER
-    assert clean(page) == ARTICLE
+    assert after_article(feed) == ARTICLE
 
 
 def test_a_roster_after_the_article_is_kept_and_share_buttons_are_not():
@@ -122,11 +123,10 @@ def test_a_roster_after_the_article_is_kept_and_share_buttons_are_not():
               "* Bo Karlsen (Valley College)\n"
               "Carla Ruiz (North Institute of Music)\n"
               "Dev Patel (Harbour University)\n")
-    page = MENU + ARTICLE + roster + FOOTER
-    assert clean(page) == ARTICLE + roster
+    assert after_article(roster) == ARTICLE + roster
     buttons = ("\nShare this:\nShare on Facebook (Opens in new window)\nShare on Twitter (Opens in new window)\n"
                "Send by email (Opens in new window)\nPrint (Opens in new window)\n")
-    assert clean(MENU + ARTICLE + buttons + FOOTER) == ARTICLE
+    assert after_article(buttons) == ARTICLE
 
 
 def test_cleaning_twice_changes_nothing_with_lists_and_quotations():
