@@ -10,3 +10,16 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
         starts.append(offset)
         offset += len(line) + 1
     return lines, starts
+
+
+# What a headline can open with besides a capital or a digit: a quotation mark.
+HEADLINE_OPENERS = "\"'‘“«"
+
+
+def is_headline(line: str, min_words: int = 2, max_words: int = 16) -> bool:
+    """A stripped line that reads like a headline: a few words, no closing punctuation
+    (a sentence, clause or label ends in . ! ? : ; ,), opening with a capital, a digit
+    or a quotation mark."""
+    words = len(line.split())
+    return (min_words <= words <= max_words and line[-1] not in ".!?:;,"
+            and (line[0].isupper() or line[0].isdigit() or line[0] in HEADLINE_OPENERS))

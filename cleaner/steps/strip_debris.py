@@ -25,6 +25,7 @@ from cleaner.dates import to_iso
 from cleaner.edits import Edit
 from cleaner.rules import Rule, Rulebook
 from cleaner.steps.base import Context, StepResult
+from cleaner.steps.lines import is_headline
 
 PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*[ \t]*$")
 PROSE_MIN_WORDS = 10
@@ -60,8 +61,8 @@ LINE_WRAP = (r"^[ \t]*(?:", r")[ \t]*$")  # how rules.py wraps a line rule's pat
 
 
 SEEN_LINES = 200_000  # answers remembered per process before the memory is cleared
-# A heading rule with `takes_list` takes the headlines under it: lines of this many words
-# (a headline, not a menu entry or a paragraph), at most `MAX_LISTED` of them.
+# A heading rule with `takes_list` takes the headlines under it (`lines.is_headline`): lines
+# of this many words (a headline, not a menu entry or a paragraph), at most `MAX_LISTED`.
 LISTED_WORDS = (3, 16)
 MAX_LISTED = 30
 
@@ -253,14 +254,6 @@ class StripDebris:
         return not (rule.scope == "tail" and start < tail_start)
 
 
-def is_listed_headline(line: str) -> bool:
-    """A line of a box of links: a headline of `LISTED_WORDS` words that does not end like
-    a sentence, a clause or a label, starting with a capital, a digit or a quote."""
-    words = len(line.split())
-    return (LISTED_WORDS[0] <= words <= LISTED_WORDS[1] and line[-1] not in ".!?:;,"
-            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“«"))
-
-
 def _listed_headlines(text: str, end: int) -> tuple[int, int]:
     """The end of the headlines listed from `end` on (blank lines between allowed), and
     how many there are; `end` itself and 0 when the next line is not one."""
@@ -270,7 +263,7 @@ def _listed_headlines(text: str, end: int) -> tuple[int, int]:
         line_end = len(text) if newline < 0 else newline + 1
         line = text[offset:line_end].strip()
         if line:
-            if not is_listed_headline(line):
+            if not is_headline(line, *LISTED_WORDS):
                 break
             count, stop = count + 1, line_end
         offset = line_end

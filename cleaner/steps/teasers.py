@@ -32,7 +32,7 @@ import re
 
 from cleaner.edits import Edit
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import split_lines
+from cleaner.steps.lines import is_headline, split_lines
 
 # The dots, then optional closing brackets: "vulner…", "the ...", "[…]".
 # Four dots are a full stop and an ellipsis: the sentence ended, nothing was cut.
@@ -65,10 +65,7 @@ WHOLE_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def _is_headline(line: str) -> bool:
-    words = line.split()
-    return (2 <= len(words) <= MAX_HEADLINE_WORDS and not ELLIPSIS.search(line)
-            and line[-1] not in ".!?:;,"
-            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘«"))
+    return is_headline(line, max_words=MAX_HEADLINE_WORDS) and not ELLIPSIS.search(line)
 
 
 def _is_listed_headline(line: str) -> bool:
