@@ -21,7 +21,10 @@ lines of the page run together (the article body again, as one block of
 metadata) is chrome; a block of lines with no blank line between them that
 mostly do not end like sentences is a list of headlines, worth nothing; the
 signature under an embedded post ("— Ann (@ann) May 4, 2021") and the name
-under a quotation ("– Ann K.") are part of the text and cost nothing.
+under a quotation ("– Ann K.") are part of the text and worth a little; so
+is each line of a list of records in one template (product cards with the same "Buy now" and
+price lines, a meal plan's meals under the same "Eat every 2-3 hours"), whose
+repeated lines would otherwise make it look like chrome.
 
 Removes:
 - lines before the main text region (`main-text.before-article`);
@@ -51,8 +54,10 @@ sentence punctuation, time stamps and blank lines. Scripts written without
 spaces (Chinese, Japanese, Thai) are counted by characters.
 
 Known limits: other lists, tables or runs of short lines at the very end
-(or start) of an article (a meal plan, a product round-up) look like chrome
-and can be cut with it, even in an article without chrome; a long comment
+(or start) of an article (one without a repeated template, or whose items are
+Title Case names) look like chrome and can be cut with it, even in an article
+without chrome; a list of records is worth little per line, so a long footer
+of legal notices beyond it can still be taken with it; a long comment
 thread or teaser list right after a short article can be kept, or win over it.
 """
 from __future__ import annotations
@@ -146,6 +151,8 @@ class StripOutsideMainText:
             scores[i] = max(scores[i], SIGNATURE_SCORE)
         for i in _digest_lines([line for _, _, line in lines]):
             scores[i] = -self.line_cost
+        for i in _record_lines(lines, copies, self.stamp_max_words):
+            scores[i] = max(scores[i], RECORD_SCORE)
         menus = [len(line.split()) <= self.menu_words for _, _, line in lines]
         return self._best_run(self._with_gaps(scores, menus))
 
@@ -227,6 +234,60 @@ SCHEDULE_ITEM = re.compile(rf"^({'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(\d{{1,2}})\
 ROSTER_ITEM = re.compile(r"^[^()|\d]{3,60}\(([^()|\d]{2,60})\)$")
 BULLET = re.compile(r"^[•*·►▪‣◦-]\s")
 LIST_MIN_ITEMS = 3
+
+
+# A list of records in one template (product cards: name, features, price,
+# "Buy now"; a meal plan: meal, "Eat every 2-3 hours", ingredients, portions) is
+# article content though its lines repeat: short lines that recur at least
+# `TEMPLATE_COPIES` times on the page make the template, and a run of them with at
+# most `RECORD_GAP` other lines between two is a list when at least two of its
+# template lines recur `RECORD_MIN` times in it. Each line of such a list is worth
+# `RECORD_SCORE`: four records of a few lines outweigh the gap before them.
+RECORD_SCORE = 2.0
+TEMPLATE_WORDS = 8
+TEMPLATE_COPIES = 3
+RECORD_GAP = 12
+RECORD_MIN = 4
+
+
+def _record_lines(lines: list[Line], copies: Counter, stamp_words: int) -> list[int]:
+    """The lines of lists of records written in one template.
+
+    Chrome repeats lines too, so a run is only a list of records when the template
+    has two or more lines that recur in it (a section label over each teaser is one),
+    a quarter or more of its lines are the records' own, mostly distinct (a menu
+    printed three times is all template), it has no short dated line (comment
+    threads and news feeds) and the records' own words are mostly lower case (the
+    Title Case of link lists).
+    """
+    template = [copies[line] >= TEMPLATE_COPIES and len(line.split()) <= TEMPLATE_WORDS for _, _, line in lines]
+    groups: list[list[int]] = []
+    for i in (i for i, is_template in enumerate(template) if is_template):
+        if groups and i - groups[-1][-1] - 1 <= RECORD_GAP:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    found = []
+    for group in groups:
+        counts = Counter(lines[i][2] for i in group)
+        frequent = {line for line, n in counts.items() if n >= RECORD_MIN}
+        if len(frequent) < 2:
+            continue
+        span = [i for i in group if lines[i][2] in frequent]
+        run = range(span[0], span[-1] + 1)
+        own = [lines[i][2] for i in run if not template[i]]
+        if 4 * len(own) < len(run) or 2 * len(set(own)) < len(own):
+            continue
+        if any(len(lines[i][2].split()) <= stamp_words and TIMESTAMP.search(lines[i][2]) for i in run):
+            continue
+        words = [word for line in own for word in line.split() if word[0].isalpha()]
+        if 2 * sum(word[0].islower() for word in words) < len(words):
+            continue
+        # the first record's own lines come before its first template line: as
+        # many as the second record has between the two
+        second = next(k for k in range(1, len(span)) if lines[span[k]][2] == lines[span[0]][2])
+        found.extend(range(max(0, span[0] - (span[second] - span[second - 1] - 1)), span[-1] + 1))
+    return found
 
 
 def _digest_lines(lines: list[str]) -> list[int]:

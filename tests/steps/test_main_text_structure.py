@@ -129,6 +129,60 @@ def test_a_roster_after_the_article_is_kept_and_share_buttons_are_not():
     assert after_article(buttons) == ARTICLE
 
 
+# A round-up's cards: each a name, its features and the same two shop lines.
+CARDS = [
+    ("Folding garden chair", ["seats two adults side by side on the terrace", "folds flat to hang on a hook in the shed",
+                              "the frame is oiled beech and the seat is woven"]),
+    ("Watering can, two litres", ["a long spout for pots on a high shelf", "the rose comes off for cleaning",
+                                  "made from recycled plastic with a steel handle"]),
+    ("Kneeling pad", ["thick foam that keeps the knees dry on wet grass", "a cut-out handle to carry it about",
+                      "washes clean under the tap after a muddy day"]),
+    ("Pruning shears", ["a bypass blade for clean cuts on live stems", "the lock closes with one thumb",
+                        "spare springs come in the box with the shears"]),
+]
+
+
+def cards(shop_lines: list[str], stamp: str = "") -> str:
+    return "".join(f"\n{name}\n" + "".join(f"{feature}\n" for feature in features) + stamp
+                   + "".join(f"{line}\n" for line in shop_lines) for name, features in CARDS)
+
+
+def test_a_list_of_cards_in_one_template_is_kept_with_its_article():
+    # its repeated shop lines alone would make it chrome, and the footer's menus follow it
+    page = MENU + ARTICLE + cards(["See the price at the garden centre", "Buy now"]) + FOOTER
+    out = clean(page)
+    assert out.startswith(ARTICLE)
+    assert all(feature in out for _, features in CARDS for feature in features)
+    assert "Privacy" not in out
+
+
+def test_a_list_of_records_alone_is_not_taken_for_chrome():
+    # a meal plan: meals under the same two lines, no paragraphs between them
+    meals = "".join(f"\nMeal {n}\nEat every two to three hours\n{food}\nOne green, one red\n" for n, food in enumerate([
+        "a cup of oats with a sliced apple and a spoon of honey",
+        "a bowl of lentil soup with a slice of brown bread",
+        "grilled fish with rice and a handful of green beans",
+        "a pot of yoghurt with walnuts and a few dried figs",
+    ], 1))
+    page = MENU + PARAGRAPHS[0] + "\n" + meals + FOOTER
+    out = clean(page)
+    assert "grilled fish with rice" in out and "walnuts" in out
+    assert "Privacy" not in out
+
+
+def test_lists_that_repeat_lines_but_are_chrome_are_not_records():
+    shop = ["See the price at the garden centre", "Buy now"]
+    # one repeated line: a section label over each teaser
+    labelled = "".join(f"\nGarden\n{name} for the summer\n{features[0]}\n" for name, features in CARDS)
+    # dated records: a feed or a comment thread
+    dated = cards(shop, stamp="March 3, 2021\n")
+    # Title Case link cards
+    links = "".join(f"\n{name} Sale\nBest Garden Deals Of The Week\nShop The Range\nFree Delivery Today\n"
+                    f"{name.title()} And Other Tools\n" for name, _ in CARDS)
+    for tail in (labelled, dated, links):
+        assert after_article(tail) == ARTICLE, tail
+
+
 def test_cleaning_twice_changes_nothing_with_lists_and_quotations():
     schedule = "\nJune 21 – Dances and marches\nJuly 5 – Film music night\nJuly 19 – Brass band afternoon\n"
     page = MENU + ARTICLE + schedule + FOOTER
