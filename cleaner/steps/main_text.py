@@ -241,13 +241,16 @@ LIST_MIN_ITEMS = 3
 # article content though its lines repeat: short lines that recur at least
 # `TEMPLATE_COPIES` times on the page make the template, and a run of them with at
 # most `RECORD_GAP` other lines between two is a list when at least two of its
-# template lines recur `RECORD_MIN` times in it. Each line of such a list is worth
-# `RECORD_SCORE`: four records of a few lines outweigh the gap before them.
+# template lines recur `RECORD_MIN` times in it and its records have
+# `RECORD_OWN_LINES` lines of their own on average (a teaser's headline and summary
+# are two). Each line of such a list is worth `RECORD_SCORE`: four records of a few
+# lines outweigh the gap before them.
 RECORD_SCORE = 2.0
 TEMPLATE_WORDS = 8
 TEMPLATE_COPIES = 3
 RECORD_GAP = 12
 RECORD_MIN = 4
+RECORD_OWN_LINES = 3
 
 
 def _record_lines(lines: list[Line], copies: Counter, stamp_words: int) -> list[int]:
@@ -255,7 +258,9 @@ def _record_lines(lines: list[Line], copies: Counter, stamp_words: int) -> list[
 
     Chrome repeats lines too, so a run is only a list of records when the template
     has two or more lines that recur in it (a section label over each teaser is one),
-    a quarter or more of its lines are the records' own, mostly distinct (a menu
+    its records have three or more lines of their own (a name and its details; a
+    teaser has a headline and a summary above its "Read more" and "Share"), a
+    quarter or more of its lines are the records' own, mostly distinct (a menu
     printed three times is all template), it has no short dated line (comment
     threads and news feeds) and the records' own words are mostly lower case (the
     Title Case of link lists).
@@ -277,6 +282,8 @@ def _record_lines(lines: list[Line], copies: Counter, stamp_words: int) -> list[
         run = range(span[0], span[-1] + 1)
         own = [lines[i][2] for i in run if not template[i]]
         if 4 * len(own) < len(run) or 2 * len(set(own)) < len(own):
+            continue
+        if len(own) < RECORD_OWN_LINES * max(counts[line] for line in frequent):
             continue
         if any(len(lines[i][2].split()) <= stamp_words and TIMESTAMP.search(lines[i][2]) for i in run):
             continue

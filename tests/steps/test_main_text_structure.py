@@ -158,12 +158,18 @@ def test_a_list_of_cards_in_one_template_is_kept_with_its_article():
 
 def test_a_list_of_records_alone_is_not_taken_for_chrome():
     # a meal plan: meals under the same two lines, no paragraphs between them
-    meals = "".join(f"\nMeal {n}\nEat every two to three hours\n{food}\nOne green, one red\n" for n, food in enumerate([
-        "a cup of oats with a sliced apple and a spoon of honey",
-        "a bowl of lentil soup with a slice of brown bread",
-        "grilled fish with rice and a handful of green beans",
-        "a pot of yoghurt with walnuts and a few dried figs",
-    ], 1))
+    meals = "".join(f"\nMeal {n}\nEat every two to three hours\n{food}\n{portion}\nTip: {tip}\n"
+                    "With a large glass of water\n"
+                    for n, (food, portion, tip) in enumerate([
+                        ("a cup of oats with a sliced apple and a spoon of honey", "one yellow, one purple",
+                         "soak the oats overnight and they cook in a minute"),
+                        ("a bowl of lentil soup with a slice of brown bread", "one green, one yellow",
+                         "a pot of soup keeps three days in the fridge"),
+                        ("grilled fish with rice and a handful of green beans", "two green, one red",
+                         "any white fish will do, fresh or frozen"),
+                        ("a pot of yoghurt with walnuts and a few dried figs", "one red, one blue",
+                         "buy the walnuts in halves, they stay fresh longer"),
+                    ], 1))
     page = MENU + PARAGRAPHS[0] + "\n" + meals + FOOTER
     out = clean(page)
     assert "grilled fish with rice" in out and "walnuts" in out
@@ -176,10 +182,13 @@ def test_lists_that_repeat_lines_but_are_chrome_are_not_records():
     labelled = "".join(f"\nGarden\n{name} for the summer\n{features[0]}\n" for name, features in CARDS)
     # dated records: a feed or a comment thread
     dated = cards(shop, stamp="March 3, 2021\n")
+    # teasers: a headline and a summary above the same two buttons
+    teasers = "".join(f"\n{name} for the summer\n{features[0]}, the shop says\nRead more\nShare\n"
+                      for name, features in CARDS)
     # Title Case link cards
     links = "".join(f"\n{name} Sale\nBest Garden Deals Of The Week\nShop The Range\nFree Delivery Today\n"
                     f"{name.title()} And Other Tools\n" for name, _ in CARDS)
-    for tail in (labelled, dated, links):
+    for tail in (labelled, teasers, dated, links):
         assert after_article(tail) == ARTICLE, tail
 
 
