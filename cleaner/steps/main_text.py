@@ -151,9 +151,10 @@ class StripOutsideMainText:
             scores[i] = max(scores[i], SIGNATURE_SCORE)
         for i in _digest_lines([line for _, _, line in lines]):
             scores[i] = -self.line_cost
-        for i in _record_lines(lines, copies, self.stamp_max_words):
+        sizes = [len(line.split()) for _, _, line in lines]
+        for i in _record_lines(lines, sizes, copies, self.stamp_max_words):
             scores[i] = max(scores[i], RECORD_SCORE)
-        menus = [len(line.split()) <= self.menu_words for _, _, line in lines]
+        menus = [size <= self.menu_words for size in sizes]
         return self._best_run(self._with_gaps(scores, menus))
 
     def _with_gaps(self, scores: list[float], menus: list[bool]) -> list[float]:
@@ -253,7 +254,7 @@ RECORD_MIN = 4
 RECORD_OWN_LINES = 3
 
 
-def _record_lines(lines: list[Line], copies: Counter, stamp_words: int) -> list[int]:
+def _record_lines(lines: list[Line], sizes: list[int], copies: Counter, stamp_words: int) -> list[int]:
     """The lines of lists of records written in one template.
 
     Chrome repeats lines too, so a run is only a list of records when the template
@@ -265,7 +266,7 @@ def _record_lines(lines: list[Line], copies: Counter, stamp_words: int) -> list[
     threads and news feeds) and the records' own words are mostly lower case (the
     Title Case of link lists).
     """
-    template = [copies[line] >= TEMPLATE_COPIES and len(line.split()) <= TEMPLATE_WORDS for _, _, line in lines]
+    template = [copies[line] >= TEMPLATE_COPIES and size <= TEMPLATE_WORDS for (_, _, line), size in zip(lines, sizes)]
     groups: list[list[int]] = []
     for i in (i for i, is_template in enumerate(template) if is_template):
         if groups and i - groups[-1][-1] - 1 <= RECORD_GAP:
@@ -285,7 +286,7 @@ def _record_lines(lines: list[Line], copies: Counter, stamp_words: int) -> list[
             continue
         if len(own) < RECORD_OWN_LINES * max(counts[line] for line in frequent):
             continue
-        if any(len(lines[i][2].split()) <= stamp_words and TIMESTAMP.search(lines[i][2]) for i in run):
+        if any(sizes[i] <= stamp_words and TIMESTAMP.search(lines[i][2]) for i in run):
             continue
         words = [word for line in own for word in line.split() if word[0].isalpha()]
         if 2 * sum(word[0].islower() for word in words) < len(words):
