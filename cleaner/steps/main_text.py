@@ -23,7 +23,7 @@ mostly do not end like sentences is a list of headlines, worth nothing; the
 signature under an embedded post ("— Ann (@ann) May 4, 2021") and the name
 under a quotation ("– Ann K.") are part of the text and worth a little; so
 is each line of a list of records in one template (product cards with the same "Buy now" and
-price lines, a recipe collection's dishes under the same "Prep time" line), whose
+price lines, a recipe collection's dishes with the same "Ingredients" and "Method"), whose
 repeated lines would otherwise make it look like chrome.
 
 Removes:
@@ -238,7 +238,7 @@ LIST_MIN_ITEMS = 3
 
 
 # A list of records in one template (product cards: name, features, price,
-# "Buy now"; recipes: dish, "Prep time: 20 min", ingredients, "Serves 4") is
+# "Buy now"; recipes: dish, "Ingredients", its list, "Method", its steps) is
 # article content though its lines repeat: short lines that recur at least
 # `TEMPLATE_COPIES` times on the page make the template, and a run of them with at
 # most `RECORD_GAP` other lines between two is a list when at least two of its
