@@ -11,6 +11,7 @@ and its record lists the removals that were proposed.
 """
 from __future__ import annotations
 
+from cleaner.sentences import sentence_spans
 from cleaner.steps.strip_debris import is_prose
 
 # Above this share of prose words lost, a document goes to review instead.
@@ -19,10 +20,23 @@ MAX_PROSE_LOSS = 0.9
 EXEMPT_STEPS = frozenset({"comments"})
 # Documents with less prose than this are too small to judge.
 MIN_PROSE_WORDS = 40
+# A line this long holding this many sentences, opening like a sentence, is prose
+# whatever its end: a whole article run into one line often ends in a contact or a
+# copyright notice. (A reader's comment typed in lower case is not counted.)
+LONG_LINE_WORDS = 60
+LONG_LINE_SENTENCES = 3
+
+
+def reads_as_prose(line: str) -> bool:
+    """A paragraph of running text, or a long line of several sentences."""
+    if is_prose(line):
+        return True
+    return (line[:1].isupper() and len(line.split()) >= LONG_LINE_WORDS
+            and len(sentence_spans(line)) >= LONG_LINE_SENTENCES)
 
 
 def prose_words(text: str) -> int:
-    return sum(len(line.split()) for line in text.splitlines() if is_prose(line.strip()))
+    return sum(len(line.split()) for line in text.splitlines() if reads_as_prose(line.strip()))
 
 
 def over_removal(before: str, after: str, exempt: int = 0) -> str | None:

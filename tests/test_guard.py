@@ -18,6 +18,20 @@ def test_guard_allows_debris_removal_and_flags_gutting():
     assert over_removal("Short text.", "") is None  # too small to judge
 
 
+def test_an_article_run_into_one_line_counts_as_prose_whatever_its_last_words():
+    # a press release pasted as one line, ending in its contact and copyright, no full stop
+    release = (" ".join([PROSE] * 4) + " Media contact: Dana Reyes, +1 555-0100, press@example.org"
+               " Copyright Example Newswire 2024")
+    page = "\n".join(["Home", "World", "Business", "Sign in", release, "Share", "Print", "Email"])
+    assert over_removal(page, release) is None
+    assert "would be removed" in over_removal(page, "Home\nWorld\nBusiness\nSign in")
+    # a reader's long comment, opening in lower case and ending without a stop, is not
+    # counted as the article
+    comment = " ".join(["so true, my kids went there. Nobody listened to us at all. The council never asks."] * 5)
+    comment += " Just saying"
+    assert over_removal("\n".join(["Home", comment, "Share"]), "Home\nShare") is None
+
+
 def test_gutted_document_is_kept_and_marked_for_review(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
