@@ -74,10 +74,10 @@ SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
 TRUNCATION = ("...", "…")  # teasers cut short are not sentences
 CLOSING_QUOTES = "'\"’”)]"
 # A clock time, a year or "3 hours ago": the mark of comment headers, teaser
-# dates and bylines when the line is short.
-TIMESTAMP = re.compile(
-    r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b"
-    r"|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|[mhd])\s+ago\b", re.IGNORECASE)
+# dates and bylines when the line is short. A short line whose only mark is a year
+# is prose when it reads as a sentence (`_dated_sentence`).
+CLOCK_OR_AGO = r"\b\d{1,2}:\d\d\b|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|[mhd])\s+ago\b"
+TIMESTAMP = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 Line = tuple[int, int, str]  # start offset, end offset (after its "\n"), stripped text
 
@@ -192,7 +192,8 @@ class StripOutsideMainText:
         if _ends_sentence(line):
             value *= self.sentence_bonus
         score = value / copies - self.line_cost
-        if words <= self.stamp_max_words and not unspaced and TIMESTAMP.search(line):
+        if words <= self.stamp_max_words and not unspaced and TIMESTAMP.search(line) \
+                and not _dated_sentence(line, words, capital):
             score = min(score, -self.stamp_factor * self.line_cost)
         return score
 
@@ -230,6 +231,9 @@ HEADLINE_WORDS = 15
 # happens ("June 9 – Tampa, FL @ Arena"). A roster item: a name and what it belongs
 # to ("Ann Lee (Duke University)"), no digits (dates of teasers) or link bars.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A date ("June 2018", "Mar 11, 2025") or a clock time: marks of a stamp even in a sentence.
+DATE_OR_CLOCK = re.compile(rf"\b(?:{'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(?:\d{{1,2}},?\s)?(?:19|20)\d\d\b|{CLOCK_OR_AGO}",
+                           re.IGNORECASE)
 SCHEDULE_ITEM = re.compile(rf"^({'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(\d{{1,2}})\b(?!,?\s\d{{4}})",
                            re.IGNORECASE)
 ROSTER_ITEM = re.compile(r"^[^()|\d]{3,60}\(([^()|\d]{2,60})\)$")
@@ -332,6 +336,14 @@ def _signature_lines(lines: list[Line]) -> list[int]:
     return [i for i, (_, _, line) in enumerate(lines)
             if EMBED_SIGNATURE.match(line)
             or (i and QUOTE_SIGNATURE.match(line) and QUOTE_END.search(lines[i - 1][2]))]
+
+
+def _dated_sentence(line: str, words: int, capital: int) -> bool:
+    """A short sentence that names a year ("Work begins in the spring of 2026."), not a
+    stamp: it ends like a sentence, most of its words are lower case, and its only
+    time mark is a year on its own (no date, no clock time, no "3 hours ago")."""
+    return (2 * capital < words and _ends_sentence(line)
+            and not DATE_OR_CLOCK.search(line))
 
 
 def _ends_sentence(line: str) -> bool:

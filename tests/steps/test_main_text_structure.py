@@ -197,3 +197,17 @@ def test_cleaning_twice_changes_nothing_with_lists_and_quotations():
     page = MENU + ARTICLE + schedule + FOOTER
     once = clean(page)
     assert STEP.run(once, Context()).edits == ()
+
+
+def test_a_short_closing_sentence_that_names_a_year_stays_with_the_article():
+    closing = "\nThe stage comes down in the autumn of 2027.\n"
+    assert after_article(closing) == ARTICLE + closing
+
+
+def test_a_short_dated_line_is_still_a_stamp_unless_it_reads_as_a_plain_sentence():
+    # a month and year, a clock time, mostly capitals, or no sentence end: the marks
+    # of feed entries, notices and promotions
+    for stamp in ("You can read our March 2024 open thread here.", "The archive was updated at 10:45 today.",
+                  "Copyright Valley Town Orchestra Trust 2027. All Rights Reserved.",
+                  "Season tickets for 2027 are on sale now"):
+        assert after_article("\n" + stamp + "\n") == ARTICLE, stamp
