@@ -7,7 +7,8 @@ short " | Site Name" or " - Site Name" suffix.
 
 A headline-like line: 4 to 20 words, one sentence, starts with a capital,
 a digit or a quote; it does not end like a sentence or a dateline (period,
-comma, colon, semicolon, dash; "?" or "!" only in Title Case) nor on a word
+comma, colon, semicolon, dash; "?" or "!" only in Title Case), nor does the
+part before a " | Site" suffix (a caption with its credit), nor on a word
 that needs a continuation ("of", "the", "between"); it is not a byline
 ("By Jane Doe") or a link.
 Prose after it: the next non-blank line ends like a sentence and has at
@@ -64,6 +65,9 @@ def looks_like_headline(line: str) -> bool:
     last = line.rstrip(CLOSERS)[-1:]
     if last in ".,;:…-–—":
         return False
+    suffix = SITE_SUFFIX.search(line)
+    if suffix and line[:suffix.start()].rstrip(CLOSERS)[-1:] in ".,;:…":
+        return False  # a sentence with a credit after it: "A photo of the pier. | Photo: Ann Lee"
     return last not in "?!" or is_title_case(line)
 
 

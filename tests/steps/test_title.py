@@ -46,6 +46,7 @@ def test_headline_before_prose_moves_to_metadata(title):
     "By Jane Doe and Samuel Roe",                                     # byline
     "Harbor bridge repair photos at www.example.com today",           # link
     "harbor bridge reopens after two-year repair",                    # lower-case start
+    "Workers on the harbor bridge at dawn. | Photo: Ann Lee",         # a caption and its credit
 ])
 def test_first_lines_that_are_not_headlines_stay(first):
     text = first + "\n" + DEK + "\n" + BODY
