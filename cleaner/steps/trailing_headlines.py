@@ -79,6 +79,7 @@ LONG_WORD = 7             # long words are rare in English: sharing one is telli
 MAX_STEM = 30             # longer "words" are junk; the cap keeps prefix matching cheap
 MAX_HEADLINE_WORDS = 22   # teaser headlines run 5 to 15 words; longer is prose
 MAX_PARAGRAPH_WORDS = 30  # a longer line is a paragraph, never removed whole
+LABEL_VALUE_WORDS = 4     # "Price: $499.", "Photo: Ann Lee": a list's value is short
 MAX_RUN = 5               # more trailing sentences than that is no glued teaser
 
 
@@ -161,11 +162,17 @@ def kept_by_shape(sentence: str) -> bool:
     Prose: long, a quote, a sentence-case question, past-tense attribution
     ("said": headlines say "says"), opening in lower case, or a pronoun
     before any name (it points back into the article). A list: a "Label:
-    value" line (specifications, credits).
+    value" line (specifications, credits) with a short value; a longer value
+    is read on its own ("FTC: We use affiliate links." is prose, "Football:
+    Town edge past Rovers in cup thriller." a kicker over a headline).
     """
     words = WORD.findall(sentence)
-    if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence) or LABEL.match(sentence):
+    if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence):
         return True
+    label = LABEL.match(sentence)
+    if label:  # a list's value is short; a longer one is read on its own
+        value = sentence[label.end():]
+        return len(value.split()) <= LABEL_VALUE_WORDS or kept_by_shape(value)
     if len(sentence.split()) > MAX_HEADLINE_WORDS or "said" in (w.lower() for w in words):
         return True
     if sentence.rstrip(CLOSERS).endswith("?") and not is_title_case(sentence):

@@ -55,6 +55,20 @@ def test_one_headline_shaped_teaser_glued_to_the_last_sentence_goes():
     assert_fixpoint(out)
 
 
+def test_a_headline_under_a_section_kicker_goes_with_the_run():
+    kicker = "Football: Harlow edge past Rovers in a late cup thriller."
+    out, _ = strip(ARTICLE + " " + HEADLINES[0] + " " + HEADLINES[2] + " " + kicker + "\n")
+    assert out == ARTICLE + "\n"
+
+
+@pytest.mark.parametrize("label", ["Specs: Aluminium Frame, Carbon Fork.", "Photo: Ann Lee/Staff.",
+                                   "Disclosure: We use affiliate links and may earn a commission."])
+def test_a_label_line_with_a_short_value_or_a_sentence_after_it_stays(label):
+    # it ends the walk back from the end: the headline-shaped sentence before it stays too
+    text = ARTICLE + " " + HEADLINES[0] + " " + label + "\n"
+    assert strip(text) == (text, ())
+
+
 def test_headlines_on_following_short_lines_go_with_their_line_breaks():
     text = (ARTICLE + "\n\nMayor Dana Whitfield Says Stadium Vote Will Go Ahead\n\n"
             "Vermont bakery bets its future on rye flour\n")
