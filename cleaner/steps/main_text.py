@@ -24,7 +24,9 @@ signature under an embedded post ("— Ann (@ann) May 4, 2021") and the name
 under a quotation ("– Ann K.") are part of the text and worth a little; so
 is each line of a list of records in one template (product cards with the same "Buy now" and
 price lines, a recipe collection's dishes with the same "Ingredients" and "Method"), whose
-repeated lines would otherwise make it look like chrome.
+repeated lines would otherwise make it look like chrome. A list of fields ("Weight: 1.2 kg",
+"Referee: A. Name", three or more with different labels) is worth nothing either way, so a
+review's specifications do not cut the article in two.
 
 Removes:
 - lines before the main text region (`main-text.before-article`);
@@ -35,8 +37,9 @@ Keeps:
   (subheadings, captions, share bars inside the article are other steps'
   business);
 - a list right after the region whose items share a shape that chrome does
-  not have: a schedule (dated items in calendar order, "June 9 – Tampa, FL")
-  or a roster (names with distinct affiliations, "Ann Lee (Duke University)");
+  not have: a schedule (dated items in calendar order, "June 9 – Tampa, FL"),
+  a roster (names with distinct affiliations, "Ann Lee (Duke University)")
+  or a list of fields (a match report's line-ups, referee and attendance);
 - a few lines around the region (title, byline, a short share bar): a side
   is only cut when it holds at least `min_chrome_lines` non-blank lines;
 - text that is already just an article, which usually scores as one run.
@@ -155,6 +158,8 @@ class StripOutsideMainText:
         for i in _record_lines(lines, sizes, copies, self.stamp_max_words):
             scores[i] = max(scores[i], RECORD_SCORE)
         menus = [size <= self.menu_words for size in sizes]
+        for i in _field_list_lines(lines, sizes):
+            scores[i], menus[i] = max(scores[i], 0.0), False
         return self._best_run(self._with_gaps(scores, menus))
 
     def _with_gaps(self, scores: list[float], menus: list[bool]) -> list[float]:
@@ -238,6 +243,10 @@ SCHEDULE_ITEM = re.compile(rf"^({'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(\d{{1,2}})\
                            re.IGNORECASE)
 ROSTER_ITEM = re.compile(r"^[^()|\d]{3,60}\(([^()|\d]{2,60})\)$")
 BULLET = re.compile(r"^[•*·►▪‣◦-]\s")
+# A field: a label of one to three words, a colon, a value ("Battery life: 17 hours").
+FIELD = re.compile(r"^([A-Z][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")
+FIELD_MAX_WORDS = 15
+CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
 LIST_MIN_ITEMS = 3
 
 
@@ -375,6 +384,26 @@ def _headline_list_lines(lines: list[Line]) -> list[int]:
     return found
 
 
+def _field_list_lines(lines: list[Line], sizes: list[int]) -> list[int]:
+    """Lines of a list of fields ("Weight: 1.2 kg", "Referee: A. Name"): `LIST_MIN_ITEMS`
+    or more in a row, each a short label and a short value, the labels mostly different,
+    no value cut short ("Leo: Excellent vibrations..." teases a page) and no clock time
+    among them (a feed's "Posted: 5:19 PM"). Such a list is worth
+    nothing either way: it is not chrome to cross, so an article's specifications or
+    line-ups do not cut it in two."""
+    found, run = [], []
+    for i, (_, _, line) in enumerate(lines + [(0, 0, "")]):
+        field = FIELD.match(line)
+        if (field and sizes[i] <= FIELD_MAX_WORDS and not line.endswith(TRUNCATION)
+                and not CLOCK_MARK.search(line)):
+            run.append((i, field.group(1).lower()))
+            continue
+        if len(run) >= LIST_MIN_ITEMS and 2 * len({label for _, label in run}) > len(run):
+            found += [i for i, _ in run]
+        run = []
+    return found
+
+
 def _after_leading_headlines(lines: list[Line], first: int, last: int) -> int:
     """The region's first line, or the first after a run of `LIST_MIN_ITEMS` or more
     headline-sized lines that open it (teasers listed above the article)."""
@@ -385,13 +414,22 @@ def _after_leading_headlines(lines: list[Line], first: int, last: int) -> int:
 
 
 def _list_end(lines: list[Line], last: int) -> int:
-    """The region's last line, or the end of a schedule or roster right after it
-    (after at most one line: its heading)."""
+    """The region's last line, or the end of a schedule, roster or list of fields
+    right after it (after at most one line: its heading)."""
+    fields = set(_field_list_lines(lines, [len(line.split()) for _, _, line in lines]))
     for start in (last + 1, last + 2):
-        end = max(_schedule_end(lines, start), _roster_end(lines, start))
+        end = max(_schedule_end(lines, start), _roster_end(lines, start), _run_end(fields, start))
         if end - start + 1 >= LIST_MIN_ITEMS:
             return end
     return last
+
+
+def _run_end(members: set[int], start: int) -> int:
+    """Last index of the run of `members` from `start` on (start - 1 when none)."""
+    end = start - 1
+    while end + 1 in members:
+        end += 1
+    return end
 
 
 def _schedule_end(lines: list[Line], start: int) -> int:

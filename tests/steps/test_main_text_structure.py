@@ -211,3 +211,25 @@ def test_a_short_dated_line_is_still_a_stamp_unless_it_reads_as_a_plain_sentence
                   "Copyright Valley Town Orchestra Trust 2027. All Rights Reserved.",
                   "Season tickets for 2027 are on sale now"):
         assert after_article("\n" + stamp + "\n") == ARTICLE, stamp
+
+
+SPECS = ("Specifications\nStage: 12 m by 8 m\nWood: pine and larch\nSeats: 400\nLighting: 24 solar lamps\n"
+         "Sound: 6 speakers\nRoof: none\nSteps: 3\nRamps: 2\nBuilders: 35 volunteers\nCost: about 9,000 euros\n\n"
+         "Advertisement\n\n")
+
+
+def test_a_list_of_fields_inside_the_article_does_not_cut_it_in_two():
+    page = MENU + "\n\n".join(PARAGRAPHS[:2]) + "\n\n" + SPECS + "\n\n".join(PARAGRAPHS[2:]) + "\n" + FOOTER
+    assert clean(page) == "\n\n".join(PARAGRAPHS[:2]) + "\n\n" + SPECS + "\n\n".join(PARAGRAPHS[2:]) + "\n"
+
+
+def test_a_list_of_fields_right_after_the_article_stays_with_it():
+    fields = "\nLine-up (4-4-2): Ann Lee; Bo Park, Cy Diaz\nSubs: Dee Roe, Eli Poe\nReferee: Fay Moss\n"
+    assert after_article(fields) == ARTICLE + fields
+
+
+def test_fields_cut_short_timed_or_repeating_one_label_are_not_a_list():
+    for fields in ("\nLeo: A week of good news for...\nVirgo: Money matters come first...\nLibra: Decisions wait for...\n",
+                   "\nPosted: 10:45 am\nUpdated: 11:20 am\nFiled: 11:50 am\n",
+                   "\nTag: music\nTag: summer\nTag: valley\n"):
+        assert after_article(fields) == ARTICLE, fields
