@@ -128,12 +128,14 @@ class StripOutsideMainText:
         if context.metadata.get("extractor") == "trafilatura":
             return StepResult()
         lines = _nonblank_lines(text)
-        region = self._region(lines)
+        sizes = [len(line.split()) for _, _, line in lines]
+        fields = _field_list_lines(lines, sizes)
+        region = self._region(lines, sizes, fields)
         if region is None:
             return StepResult()
         first, last = region
         first = _after_leading_headlines(lines, first, last)
-        last = _list_end(lines, last)
+        last = _list_end(lines, last, set(fields))
         edits = []
         if first >= self.min_chrome_lines:
             edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
@@ -143,7 +145,7 @@ class StripOutsideMainText:
                               "page footer, links and comments after the article"))
         return StepResult(edits=tuple(edits))
 
-    def _region(self, lines: list[Line]) -> tuple[int, int] | None:
+    def _region(self, lines: list[Line], sizes: list[int], fields: list[int]) -> tuple[int, int] | None:
         # A line repeated on the page (a teaser of the lead, a cookie notice,
         # a doubled article) shares its value among its copies.
         copies = Counter(line for _, _, line in lines)
@@ -154,11 +156,10 @@ class StripOutsideMainText:
             scores[i] = max(scores[i], SIGNATURE_SCORE)
         for i in _digest_lines([line for _, _, line in lines]):
             scores[i] = -self.line_cost
-        sizes = [len(line.split()) for _, _, line in lines]
         for i in _record_lines(lines, sizes, copies, self.stamp_max_words):
             scores[i] = max(scores[i], RECORD_SCORE)
         menus = [size <= self.menu_words for size in sizes]
-        for i in _field_list_lines(lines, sizes):
+        for i in fields:
             scores[i], menus[i] = max(scores[i], 0.0), False
         return self._best_run(self._with_gaps(scores, menus))
 
@@ -388,9 +389,9 @@ def _field_list_lines(lines: list[Line], sizes: list[int]) -> list[int]:
     """Lines of a list of fields ("Weight: 1.2 kg", "Referee: A. Name"): `LIST_MIN_ITEMS`
     or more in a row, each a short label and a short value, the labels mostly different,
     no value cut short ("Leo: Excellent vibrations..." teases a page) and no clock time
-    among them (a feed's "Posted: 5:19 PM"). Such a list is worth
-    nothing either way: it is not chrome to cross, so an article's specifications or
-    line-ups do not cut it in two."""
+    among them (a feed's "Posted: 5:19 PM"). Such a list is worth nothing either way:
+    it is not chrome to cross, so an article's specifications or line-ups do not cut
+    it in two."""
     found, run = [], []
     for i, (_, _, line) in enumerate(lines + [(0, 0, "")]):
         field = FIELD.match(line)
@@ -413,10 +414,9 @@ def _after_leading_headlines(lines: list[Line], first: int, last: int) -> int:
     return start if start - first >= LIST_MIN_ITEMS else first
 
 
-def _list_end(lines: list[Line], last: int) -> int:
+def _list_end(lines: list[Line], last: int, fields: set[int]) -> int:
     """The region's last line, or the end of a schedule, roster or list of fields
-    right after it (after at most one line: its heading)."""
-    fields = set(_field_list_lines(lines, [len(line.split()) for _, _, line in lines]))
+    (`fields`: their lines) right after it (after at most one line: its heading)."""
     for start in (last + 1, last + 2):
         end = max(_schedule_end(lines, start), _roster_end(lines, start), _run_end(fields, start))
         if end - start + 1 >= LIST_MIN_ITEMS:
