@@ -21,7 +21,8 @@ lines of the page run together (the article body again, as one block of
 metadata) is chrome; a block of lines with no blank line between them that
 mostly do not end like sentences is a list of headlines, worth nothing; the
 signature under an embedded post ("— Ann (@ann) May 4, 2021") and the name
-under a quotation ("– Ann K.") are part of the text and worth a little; so
+under a quotation ("– Ann K.") are part of the text and worth a little, and an
+interviewer's short question ("Q: What is next?") costs nothing; so
 is each line of a list of records in one template (product cards with the same "Buy now" and
 price lines, a recipe collection's dishes with the same "Ingredients" and "Method"), whose
 repeated lines would otherwise make it look like chrome. A list of fields ("Weight: 1.2 kg",
@@ -154,6 +155,9 @@ class StripOutsideMainText:
             scores[i] = min(scores[i], 0.0)
         for i in _signature_lines(lines):
             scores[i] = max(scores[i], SIGNATURE_SCORE)
+        for i, (_, _, line) in enumerate(lines):
+            if INTERVIEW_QUESTION.match(line):  # "Q: What is next?" leads its answer
+                scores[i] = max(scores[i], 0.0)
         for i in _digest_lines([line for _, _, line in lines]):
             scores[i] = -self.line_cost
         for i in _record_lines(lines, sizes, copies, self.stamp_max_words):
@@ -244,6 +248,8 @@ SCHEDULE_ITEM = re.compile(rf"^({'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(\d{{1,2}})\
                            re.IGNORECASE)
 ROSTER_ITEM = re.compile(r"^[^()|\d]{3,60}\(([^()|\d]{2,60})\)$")
 BULLET = re.compile(r"^[•*·►▪‣◦-]\s")
+# An interviewer's question in a transcript ("Q: What is next?"): short, but not chrome.
+INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s?[:.]\s?\S.{0,300}\?[\"”’)]*$")
 # A field: a label of one to three words, a colon, a value ("Battery life: 17 hours").
 FIELD = re.compile(r"^([A-Z][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")
 FIELD_MAX_WORDS = 15

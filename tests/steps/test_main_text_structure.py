@@ -233,3 +233,8 @@ def test_fields_cut_short_timed_or_repeating_one_label_are_not_a_list():
                    "\nPosted: 10:45 am\nUpdated: 11:20 am\nFiled: 11:50 am\n",
                    "\nTag: music\nTag: summer\nTag: valley\n"):
         assert after_article(fields) == ARTICLE, fields
+
+
+def test_an_interview_s_last_short_question_and_answer_stay():
+    closing = "\nQ: What happens next?\n\nA: Another season on the stage, most likely.\n"
+    assert after_article(closing) == ARTICLE + closing
