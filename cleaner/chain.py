@@ -26,7 +26,7 @@ from cleaner.steps.trailing_headlines import StripTrailingHeadlines
 from cleaner.steps.fix_encoding import FixEncoding
 from cleaner.steps.fix_typos import FixTypos
 from cleaner.steps.normalize_layout import NormalizeLayout, NormalizeNewlines
-from cleaner.steps.strip_debris import StripDebris
+from cleaner.steps.strip_debris import shared_stripper
 
 # name -> factory taking the settings mapping; the tuple order is the chain order.
 CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
@@ -42,8 +42,8 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
     ("comments", lambda options: StripCommentThread()),
     # main-text before the rules: the short chrome lines the rules remove are the
     # barriers it uses to find where the article starts and ends
-    ("main-text", lambda options: StripOutsideMainText()),
-    ("strip-debris", lambda options: StripDebris(options["rulebook"])),
+    ("main-text", lambda options: StripOutsideMainText(header_rules=options.get("rulebook"))),
+    ("strip-debris", lambda options: shared_stripper(options["rulebook"])),
     ("corpus-repeats", lambda options: StripCorpusRepeats()),
     ("title", lambda options: LiftTitle()),
     ("trailing-headlines", lambda options: StripTrailingHeadlines()),

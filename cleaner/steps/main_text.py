@@ -30,7 +30,9 @@ repeated lines would otherwise make it look like chrome. A list of fields ("Weig
 review's specifications do not cut the article in two.
 
 Removes:
-- lines before the main text region (`main-text.before-article`);
+- lines before the main text region (`main-text.before-article`), giving the
+  author, date and source its bylines and datelines name to the metadata (the
+  rules' own lifting patterns, which would otherwise never see them);
 - lines after it (`main-text.after-article`).
 
 Keeps:
@@ -69,8 +71,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from typing import Any
+
 from cleaner.edits import Edit
+from cleaner.rules import Rulebook
 from cleaner.steps.base import Context, StepResult
+from cleaner.steps.strip_debris import shared_stripper
 
 # Characters of scripts written without spaces; about two make one word.
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -96,7 +102,7 @@ class StripOutsideMainText:
                  sentence_bonus: float = 1.5, gap_cost: float = 20.0,
                  stamp_factor: float = 4.0, stamp_max_words: int = 10,
                  long_gap_lines: int = 6, long_gap_cost: float = 40.0, menu_words: int = 3,
-                 min_chrome_lines: int = 4):
+                 min_chrome_lines: int = 4, header_rules: Rulebook | None = None):
         # Every line costs `line_cost` word-points: a menu item (1-3 words) is
         # clearly negative, a one-sentence paragraph (10+ words) positive.
         self.line_cost = line_cost
@@ -122,6 +128,9 @@ class StripOutsideMainText:
         # A side is only removed when it holds this many non-blank lines: a
         # title and a byline above a clean article stay.
         self.min_chrome_lines = min_chrome_lines
+        # The rules whose bylines and datelines give an author and a date: read in the
+        # header this step removes, which the rules would otherwise never see.
+        self.header_rules = header_rules
 
     def run(self, text: str, context: Context) -> StepResult:
         # trafilatura has already chosen the main text of an HTML page; cutting it again
@@ -137,14 +146,25 @@ class StripOutsideMainText:
         first, last = region
         first = _after_leading_headlines(lines, first, last)
         last = _list_end(lines, last, set(fields))
-        edits = []
+        edits, metadata = [], {}
         if first >= self.min_chrome_lines:
             edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
                               "page navigation and headers before the article"))
+            metadata = self._header_metadata(text[:lines[first][0]], context)
         if len(lines) - 1 - last >= self.min_chrome_lines:
             edits.append(Edit(lines[last][1], len(text), "", "main-text.after-article",
                               "page footer, links and comments after the article"))
-        return StepResult(edits=tuple(edits))
+        return StepResult(edits=tuple(edits), metadata=metadata)
+
+    def _header_metadata(self, header: str, context: Context) -> dict[str, Any]:
+        """The author, date and source the rules' bylines and datelines give in the removed
+        header (nothing already known is replaced). The headline is not guessed here: on
+        the dev pages the line above a byline was a breadcrumb, a share button or a
+        standfirst one time in five."""
+        if self.header_rules is None:
+            return {}
+        found = shared_stripper(self.header_rules, lifting=True).run(header, context)
+        return {key: value for key, value in found.metadata.items() if key not in context.metadata}
 
     def _region(self, lines: list[Line], sizes: list[int], fields: list[int]) -> tuple[int, int] | None:
         # A line repeated on the page (a teaser of the lead, a cookie notice,

@@ -1,8 +1,11 @@
 """main-text: keep the article's main text region, remove the page chrome around it."""
+from types import MappingProxyType
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.edits import apply_edits, check_edits
+from cleaner.rules import load_rulebook
 from cleaner.steps.base import Context
 from cleaner.steps.main_text import StripOutsideMainText
 from conftest import run_step
@@ -170,3 +173,18 @@ def test_text_already_extracted_by_trafilatura_is_left_alone():
     assert step.run(page, Context()).edits  # a page dump: chrome is cut
     extracted = Context(metadata=MappingProxyType({"extractor": "trafilatura"}))
     assert step.run(page, extracted).edits == ()
+
+
+def test_the_removed_header_gives_its_byline_s_author_and_date_and_keeps_what_is_known():
+    page = MENU + "\nOrchestra moves outdoors\nBy Ann Lee and Bo Park\nPublished March 3, 2024\nShare\n\n" + ARTICLE
+    step = StripOutsideMainText(header_rules=load_rulebook())
+
+    def metadata(known):
+        context = Context(source="a.txt", metadata=MappingProxyType(known), options=MappingProxyType({}),
+                          corpus=MappingProxyType({}))
+        result = step.run(page, context)
+        assert [e.rule for e in result.edits] == ["main-text.before-article"]
+        return result.metadata
+
+    assert metadata({}) == {"author": "Ann Lee and Bo Park", "date": "2024-03-03"}
+    assert metadata({"author": "Known Name"}) == {"date": "2024-03-03"}
