@@ -130,3 +130,17 @@ def test_a_user_rule_that_backtracks_catastrophically_is_refused_at_load(tmp_pat
     good = write_rules(tmp_path / "good", '[[rule]]\nid = "mine.fine"\nscope = "line"\n'
                                           "patterns = ['buy our mugs']\nreason = \"r\"\n")
     assert load_rulebook([good], shipped=False).rules[0].id == "mine.fine"
+
+
+@pytest.mark.parametrize("byline,author", [
+    ("By Jane Doe December 23, 2024 7:49 AM 2 min read", "Jane Doe"),
+    ("By JANE DOE Associated Press", "JANE DOE"),
+    ("By Ravi Menon Reuters", "Ravi Menon"),
+    ("By JOSEPH WHITE AP Sports Writer", "JOSEPH WHITE"),
+    ("By Anna Maria de la Cruz and Bo Park", "Anna Maria de la Cruz and Bo Park"),
+    ("By Dana Reyes, PA Sport", "Dana Reyes"),
+    ("By HERB KEINON AND AP", "HERB KEINON"),
+])
+def test_a_byline_gives_the_author_without_the_agency_after_the_name(byline, author):
+    metadata = run_step(StripDebris(RULEBOOK), byline + "\nThe council voted on Tuesday.\n")[2]
+    assert metadata["author"] == author
