@@ -31,10 +31,15 @@ NEEDS_FTFY = re.compile(
     + "|[\x00-\x08\x0e-\x1f\x7f-\x9f\ufb00-\ufb06\ud800-\udfff]"
     + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
+# A closing quote (UTF-8 E2 80 9D) read as cp1252 is "â€" and a byte cp1252 has no
+# character for, which copying drops: "said,â€ he". ftfy takes the space after it for
+# a lost no-break space and makes a dagger ("said,†he"); after a word or punctuation
+# and before a space or the line's end it is the quote, as the dagger almost never is.
+LOST_BYTE_QUOTE = re.compile("(?<=[\\w.,!?;:)\u2019])\u00e2\u20ac(?=[ \\t]|$)")
 ODD_SPACE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 OWN_FIX = re.compile(f"[{ODD_SPACE}{INVISIBLE}]")
-ANY_FIX = re.compile(NEEDS_FTFY.pattern + f"|[{ODD_SPACE}{INVISIBLE}]")
+ANY_FIX = re.compile(NEEDS_FTFY.pattern + f"|[{ODD_SPACE}{INVISIBLE}]|" + LOST_BYTE_QUOTE.pattern)
 TOKEN = re.compile(r"\s+|[^\s]+")
 
 
@@ -51,6 +56,8 @@ def _label(old: str, new: str, ftfy_reason: str) -> tuple[str, str]:
         return "unicode.invisible", "invisible character removed"
     if old and set(new) <= {" "} and all(c in ODD_SPACE for c in old):
         return "unicode.odd-space", "unusual space made a plain space"
+    if old == "\u00e2\u20ac" and new == "\u201d":
+        return "encoding.lost-byte-quote", "closing quote whose last byte was lost in copying restored"
     return "encoding.ftfy", ftfy_reason
 
 
@@ -130,9 +137,9 @@ class FixEncoding:
     def _fix_line(self, line: str, offset: int) -> list[Edit]:
         body = line.rstrip("\r\n")
         reason = "ftfy"
-        fixed = body
-        if NEEDS_FTFY.search(body):
-            explained = ftfy.fix_and_explain(body, self._config)
+        fixed = LOST_BYTE_QUOTE.sub("\u201d", body)
+        if NEEDS_FTFY.search(fixed):
+            explained = ftfy.fix_and_explain(fixed, self._config)
             fixed = explained.text
             reason = _explain(explained.explanation or [])
         fixed = _own_fix(fixed)

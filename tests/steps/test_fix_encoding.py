@@ -35,3 +35,16 @@ def test_several_repairs_on_one_line_are_separate_tight_edits():
     out, edits = fix("Itâ€™s the cafÃ© near the ministerâ€™s office, said the mayorâ€™s aide.")
     assert out == "It’s the café near the minister’s office, said the mayor’s aide."
     assert [e.replacement for e in edits] == ["’", "é", "’", "’"]
+
+
+def test_a_closing_quote_that_lost_its_last_byte_is_a_quote_not_a_dagger():
+    # "”" is E2 80 9D; read as cp1252 its last byte has no character and is dropped in
+    # copying, leaving "â€" (ftfy alone reads "â€ " as a dagger and takes the space)
+    out, edits = fix("â€œWe won,â€ the coach said. It was a long night.â€\n")
+    assert out == "“We won,” the coach said. It was a long night.”\n"
+    assert [e.rule for e in edits if e.replacement == "”"] == ["encoding.lost-byte-quote"] * 2
+
+
+def test_the_rest_of_the_mojibake_family_is_left_to_ftfy():
+    out, _ = fix("Prices rose 5â€“6% and itâ€™s â€œnewâ€\u009d.\n")
+    assert out == "Prices rose 5–6% and it’s “new”.\n"
