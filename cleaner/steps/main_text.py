@@ -77,6 +77,7 @@ from cleaner.edits import Edit
 from cleaner.rules import Rulebook
 from cleaner.steps.base import Context, StepResult
 from cleaner.steps.strip_debris import shared_stripper
+from cleaner.steps.title import looks_like_headline, same_title, without_site_suffix
 
 # Characters of scripts written without spaces; about two make one word.
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -158,13 +159,19 @@ class StripOutsideMainText:
 
     def _header_metadata(self, header: str, context: Context) -> dict[str, Any]:
         """The author, date and source the rules' bylines and datelines give in the removed
-        header (nothing already known is replaced). The headline is not guessed here: on
-        the dev pages the line above a byline was a breadcrumb, a share button or a
-        standfirst one time in five."""
-        if self.header_rules is None:
-            return {}
-        found = shared_stripper(self.header_rules, lifting=True).run(header, context)
-        return {key: value for key, value in found.metadata.items() if key not in context.metadata}
+        header, and its headline when the page's first line (its title, "Headline | Site")
+        repeats it; nothing already known is replaced. The headline is not guessed from
+        position: on the dev pages the line above a byline was a breadcrumb, a share
+        button or a standfirst one time in five."""
+        metadata: dict[str, Any] = {}
+        if self.header_rules is not None:
+            found = shared_stripper(self.header_rules, lifting=True).run(header, context)
+            metadata = {key: value for key, value in found.metadata.items() if key not in context.metadata}
+        if "title" not in context.metadata and "title" not in metadata:
+            title = _repeated_title(_nonblank_lines(header))
+            if title:
+                metadata["title"], metadata["title_from"] = title, "page header"
+        return metadata
 
     def _region(self, lines: list[Line], sizes: list[int], fields: list[int]) -> tuple[int, int] | None:
         # A line repeated on the page (a teaser of the lead, a cookie notice,
@@ -270,6 +277,8 @@ ROSTER_ITEM = re.compile(r"^[^()|\d]{3,60}\(([^()|\d]{2,60})\)$")
 BULLET = re.compile(r"^[•*·►▪‣◦-]\s")
 # An interviewer's question in a transcript ("Q: What is next?"): short, but not chrome.
 INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s?[:.]\s?\S.{0,300}\?[\"”’)]*$")
+# A site's name before a page title: "Daily Courier | Harbor bridge reopens".
+SITE_PREFIX = re.compile(r"^(?P<site>[^|–—]{1,60}?)\s+[|–—]\s+")
 # A field: a label of one to three words, a colon, a value ("Battery life: 17 hours").
 FIELD = re.compile(r"^([A-Z][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")
 FIELD_MAX_WORDS = 15
@@ -429,6 +438,26 @@ def _field_list_lines(lines: list[Line], sizes: list[int]) -> list[int]:
             found += [i for i, _ in run]
         run = []
     return found
+
+
+def _repeated_title(lines: list[Line]) -> str | None:
+    """The header line that the page's first line repeats, less its site names before
+    or after it ("Harbor bridge reopens | Local | Daily Courier", "Daily Courier |
+    Harbor bridge reopens" over "Harbor bridge reopens")."""
+    if len(lines) < 2:
+        return None
+    first = lines[0][2]
+    while (shorter := without_site_suffix(first)) != first:
+        first = shorter
+    prefix = SITE_PREFIX.match(first)
+    site = prefix.group("site").split() if prefix else []
+    if site and len(site) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in site) \
+            and len(first[prefix.end():].split()) >= 4:
+        first = first[prefix.end():]
+    for _, _, line in lines[1:]:
+        if looks_like_headline(line) and same_title(line, first) and len(line.split()) >= len(first.split()) - 1:
+            return line
+    return None
 
 
 def _after_leading_headlines(lines: list[Line], first: int, last: int) -> int:

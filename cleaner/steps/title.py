@@ -108,7 +108,9 @@ class LiftTitle:
         if not looks_like_headline(first) or not reads_as_prose(following):
             return StepResult()
         known = context.metadata.get("title")
-        if known and not same_title(first, str(known)):
+        # a title the extraction found may differ from an article's first line that is
+        # content; one read from a page dump's removed header leaves the body as it was
+        if known and not same_title(first, str(known)) and context.metadata.get("title_from") != "page header":
             return StepResult()
         end = min(lines[0].end() + 1, len(text))
         edit = Edit(lines[0].start(), end, "", "title.first-line", "headline moved to metadata")

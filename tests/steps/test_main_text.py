@@ -188,3 +188,20 @@ def test_the_removed_header_gives_its_byline_s_author_and_date_and_keeps_what_is
 
     assert metadata({}) == {"author": "Ann Lee and Bo Park", "date": "2024-03-03"}
     assert metadata({"author": "Known Name"}) == {"date": "2024-03-03"}
+
+
+def header_metadata(page):
+    context = Context(source="a.txt", metadata=MappingProxyType({}), options=MappingProxyType({}),
+                      corpus=MappingProxyType({}))
+    return StripOutsideMainText().run(page, context).metadata
+
+
+def test_the_page_title_repeated_in_the_removed_header_is_the_title():
+    head = "\nOrchestra moves outdoors for the summer\nBy Ann Lee\nShare\n\n"
+    for first in ("Orchestra moves outdoors for the summer | Arts | Valley Courier",
+                  "Valley Courier | Orchestra moves outdoors for the summer"):
+        assert header_metadata(first + "\n" + MENU + head + ARTICLE) == {
+            "title": "Orchestra moves outdoors for the summer", "title_from": "page header"}
+    # no page title above the menu, or one the header does not repeat: no guess
+    assert header_metadata(MENU + head + ARTICLE) == {}
+    assert header_metadata("Valley Courier | Home\n" + MENU + head + ARTICLE) == {}

@@ -123,6 +123,9 @@ def test_known_title_is_not_replaced():
     out, metadata, edits = lift(text, {"title": "Harbor Bridge Reopens After Repair - Coastal Daily"})
     assert (out, metadata) == (DEK + "\n", {})
     assert lift(text, {"title": "A different story altogether"})[2] == ()
+    # a title read from a page dump's removed header leaves the body as it was without one
+    out, metadata, edits = lift(text, {"title": "A different story altogether", "title_from": "page header"})
+    assert (out, metadata, len(edits)) == (DEK + "\n", {}, 1)
 
 
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="shared seeds not present")
