@@ -164,11 +164,13 @@ class StripOutsideMainText:
         position: on the dev pages the line above a byline was a breadcrumb, a share
         button or a standfirst one time in five."""
         metadata: dict[str, Any] = {}
+        lines = _nonblank_lines(header)
         if self.header_rules is not None:
-            found = shared_stripper(self.header_rules, lifting=True).run(header, context)
+            near = header[lines[max(0, len(lines) - BYLINE_LOOKBACK)][0]:] if lines else ""
+            found = shared_stripper(self.header_rules, lifting=True).run(near, context)
             metadata = {key: value for key, value in found.metadata.items() if key not in context.metadata}
         if "title" not in context.metadata and "title" not in metadata:
-            title = _repeated_title(_nonblank_lines(header))
+            title = _repeated_title(lines)
             if title:
                 metadata["title"], metadata["title_from"] = title, "page header"
         return metadata
@@ -277,6 +279,9 @@ ROSTER_ITEM = re.compile(r"^[^()|\d]{3,60}\(([^()|\d]{2,60})\)$")
 BULLET = re.compile(r"^[•*·►▪‣◦-]\s")
 # An interviewer's question in a transcript ("Q: What is next?"): short, but not chrome.
 INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s?[:.]\s?\S.{0,300}\?[\"”’)]*$")
+# The header's last lines read for bylines and datelines (they sit just above the
+# article; a long menu above them says nothing and costs time).
+BYLINE_LOOKBACK = 40
 # A site's name before a page title: "Daily Courier | Harbor bridge reopens".
 SITE_PREFIX = re.compile(r"^(?P<site>[^|–—]{1,60}?)\s+[|–—]\s+")
 # A field: a label of one to three words, a colon, a value ("Battery life: 17 hours").
@@ -454,8 +459,10 @@ def _repeated_title(lines: list[Line]) -> str | None:
     if site and len(site) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in site) \
             and len(first[prefix.end():].split()) >= 4:
         first = first[prefix.end():]
+    opening = first.split()[0].casefold() if first.split() else ""
     for _, _, line in lines[1:]:
-        if looks_like_headline(line) and same_title(line, first) and len(line.split()) >= len(first.split()) - 1:
+        if (line[:len(opening)].casefold() == opening and looks_like_headline(line)
+                and same_title(line, first) and len(line.split()) >= len(first.split()) - 1):
             return line
     return None
 
