@@ -32,7 +32,8 @@ review's specifications do not cut the article in two.
 Removes:
 - lines before the main text region (`main-text.before-article`), giving the
   author, date and source its bylines and datelines name to the metadata (the
-  rules' own lifting patterns, which would otherwise never see them);
+  rules' own lifting patterns, which would otherwise never see them), and the
+  title when the page's first line (its `<title>`) repeats one of its lines;
 - lines after it (`main-text.after-article`).
 
 Keeps:
@@ -70,7 +71,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
 from typing import Any
 
 from cleaner.edits import Edit
