@@ -151,26 +151,25 @@ class StripOutsideMainText:
         if first >= self.min_chrome_lines:
             edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
                               "page navigation and headers before the article"))
-            metadata = self._header_metadata(text[:lines[first][0]], context)
+            metadata = self._header_metadata(text, lines[:first], context)
         if len(lines) - 1 - last >= self.min_chrome_lines:
             edits.append(Edit(lines[last][1], len(text), "", "main-text.after-article",
                               "page footer, links and comments after the article"))
         return StepResult(edits=tuple(edits), metadata=metadata)
 
-    def _header_metadata(self, header: str, context: Context) -> dict[str, Any]:
+    def _header_metadata(self, text: str, header: list[Line], context: Context) -> dict[str, Any]:
         """The author, date and source the rules' bylines and datelines give in the removed
         header, and its headline when the page's first line (its title, "Headline | Site")
         repeats it; nothing already known is replaced. The headline is not guessed from
         position: on the dev pages the line above a byline was a breadcrumb, a share
         button or a standfirst one time in five."""
         metadata: dict[str, Any] = {}
-        lines = _nonblank_lines(header)
         if self.header_rules is not None:
-            near = header[lines[max(0, len(lines) - BYLINE_LOOKBACK)][0]:] if lines else ""
+            near = text[header[max(0, len(header) - BYLINE_LOOKBACK)][0]:header[-1][1]]
             found = shared_stripper(self.header_rules, lifting=True).run(near, context)
             metadata = {key: value for key, value in found.metadata.items() if key not in context.metadata}
         if "title" not in context.metadata and "title" not in metadata:
-            title = _repeated_title(lines)
+            title = _repeated_title(header)
             if title:
                 metadata["title"], metadata["title_from"] = title, "page header"
         return metadata
@@ -459,10 +458,11 @@ def _repeated_title(lines: list[Line]) -> str | None:
     if site and len(site) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in site) \
             and len(first[prefix.end():].split()) >= 4:
         first = first[prefix.end():]
-    opening = first.split()[0].casefold() if first.split() else ""
+    words = first.split()
+    opening = words[0].casefold() if words else ""
     for _, _, line in lines[1:]:
         if (line[:len(opening)].casefold() == opening and looks_like_headline(line)
-                and same_title(line, first) and len(line.split()) >= len(first.split()) - 1):
+                and same_title(line, first) and len(line.split()) >= len(words) - 1):
             return line
     return None
 
