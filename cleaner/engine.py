@@ -4,7 +4,8 @@ Work is streamed: jobs are read lazily and at most `WINDOW` chunks are in
 flight, so memory stays flat however large the corpus. Results come back in
 input order, and every output depends only on its own source and the
 settings, so any worker count writes the same bytes. Each worker builds its
-`Cleaner` (rules compiled, models loaded) once, in its initializer.
+`Cleaner` once, in its initializer, and has it load its rules and models there
+(`prepare()`), not on the first documents that need them.
 """
 from __future__ import annotations
 
@@ -28,7 +29,11 @@ def default_workers() -> int:
 
 
 def _init_worker(factory: Callable[[], Any]) -> None:
-    _worker_state["context"] = factory()
+    context = factory()
+    prepare = getattr(context, "prepare", None)  # a Cleaner loads its models here, once
+    if prepare is not None:
+        prepare()
+    _worker_state["context"] = context
 
 
 def _run_chunk(function: Callable[[Any, T], R], chunk: list[T]) -> list[R]:

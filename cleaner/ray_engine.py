@@ -28,7 +28,7 @@ class _CleanBatch:
     def __init__(self, settings, corpus: dict[str, Any], mode: str):
         from cleaner.api import Cleaner
 
-        self.cleaner = Cleaner(settings, corpus)
+        self.cleaner = Cleaner(settings, corpus).prepare()
         self.mode = mode
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:

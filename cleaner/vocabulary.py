@@ -293,6 +293,10 @@ class Vocabulary:
     def _backwards_in_order(self) -> list[str]:
         return sorted(word[::-1] for word in self.frequencies)
 
+    def prepare(self) -> None:
+        """Build the sorted word lists the prefix and suffix tests search."""
+        _ = self._in_order, self._backwards_in_order
+
     def begins_a_word(self, start: str) -> bool:
         """Whether `start` is the beginning of a longer listed word (it may be one cut short)."""
         return _begins_one_of(self._in_order, start)

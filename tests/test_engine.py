@@ -48,3 +48,23 @@ def test_ordered_map_keeps_order_and_uses_worker_processes():
     assert os.getpid() not in {r[2] for r in results}
     small = list(ordered_map(_tag, range(3), _context, workers=2))
     assert {r[2] for r in small} == {os.getpid()}  # too small for a pool
+
+
+class _Preparable:
+    def __init__(self):
+        self.prepared_in = None
+
+    def prepare(self):
+        self.prepared_in = os.getpid()
+
+
+def _prepared_in(context, item):
+    return context.prepared_in, os.getpid()
+
+
+def test_a_worker_prepares_its_context_once_before_its_first_item():
+    results = list(ordered_map(_prepared_in, range(3 * CHUNK), _Preparable, workers=2))
+    assert all(prepared == worker for prepared, worker in results)
+    assert os.getpid() not in {worker for _, worker in results}
+    small = list(ordered_map(_prepared_in, range(3), _Preparable, workers=2))
+    assert {prepared for prepared, _ in small} == {None}  # one process, one short run: loaded on use

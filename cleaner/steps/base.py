@@ -40,3 +40,12 @@ class Step(Protocol):
     description: str
 
     def run(self, text: str, context: Context) -> StepResult: ...
+
+
+def prepare(step: Step) -> None:
+    """Load what `step` would otherwise load on the first document that needs it (word
+    lists, language profiles, compiled rules), for a process about to clean many: a step
+    may define `prepare()` for this."""
+    load = getattr(step, "prepare", None)
+    if load is not None:
+        load()

@@ -171,6 +171,9 @@ class DetectLanguage:
         self.keep = tuple(sorted({code.strip().lower() for code in keep or () if code.strip()}))
         self.max_paragraph_checks = max_paragraph_checks
 
+    def prepare(self) -> None:
+        _factory()
+
     def run(self, text: str, context: Context) -> StepResult:
         spans = paragraphs(text)
         language, probability, method = self._document_language(text, spans)

@@ -131,6 +131,10 @@ def _page_metadata(tree):
     return found
 
 
+PREPARE_PAGE = ("<html><head><title>A page</title></head><body><article><p>"
+                "A short paragraph that stands for an article.</p></article></body></html>")
+
+
 class ExtractHtml:
     """Replace an HTML page by its main text (trafilatura; beautifulsoup4 as fallback)."""
 
@@ -155,6 +159,11 @@ class ExtractHtml:
             # the extensive date search (dateparser) costs more than the whole extraction
             self._config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
         return self._config
+
+    def prepare(self) -> None:
+        # one small page through the whole extraction: trafilatura loads parts of itself
+        # (the jusText stop lists of every language, a sixth of a second) on first use
+        self._extract(PREPARE_PAGE)
 
     def run(self, text: str, context: Context) -> StepResult:
         if not is_html(text, context.source):

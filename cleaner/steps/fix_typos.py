@@ -50,7 +50,7 @@ from cleaner.errors import RuleFileError
 from cleaner.rules import shipped_rules_dir
 from cleaner.steps.base import Context, StepResult
 from cleaner.steps.detect_language import looks_foreign
-from cleaner.vocabulary import Candidate, PageWords, Vocabulary, for_language
+from cleaner.vocabulary import VOCABULARIES, Candidate, PageWords, Vocabulary, for_language
 
 # A run of ASCII lowercase letters not glued to other letters or digits.
 LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
@@ -179,6 +179,10 @@ class FixTypos:
     def __init__(self, rule_dirs: Iterable[Path] = (), protect: Iterable[str] = ()) -> None:
         self.typos, protected = word_lists((shipped_rules_dir(), *(Path(d) for d in rule_dirs)))
         self.protected = protected | {w.lower() for w in protect}
+
+    def prepare(self) -> None:
+        for language in VOCABULARIES:
+            for_language(language).prepare()
 
     def run(self, text: str, context: Context) -> StepResult:
         language = context.metadata.get("language")

@@ -133,6 +133,10 @@ class StripOutsideMainText:
         # header this step removes, which the rules would otherwise never see.
         self.header_rules = header_rules
 
+    def prepare(self) -> None:
+        if self.header_rules is not None:
+            shared_stripper(self.header_rules, lifting=True).prepare()
+
     def run(self, text: str, context: Context) -> StepResult:
         # trafilatura has already chosen the main text of an HTML page; cutting it again
         # loses list-heavy articles. Its fallback (the whole visible page) still needs it.

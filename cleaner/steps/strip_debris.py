@@ -178,6 +178,9 @@ class StripDebris:
                         self._built.append(matcher)
         return self._built
 
+    def prepare(self) -> None:
+        self._matchers()
+
     def run(self, text: str, context: Context) -> StepResult:
         head_end, tail_start = prose_bounds(text)
         candidates = list(self._line_candidates(text, head_end, tail_start)) if self.line_rules else []
