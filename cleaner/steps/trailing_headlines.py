@@ -38,7 +38,7 @@ import re
 from functools import lru_cache
 
 from cleaner.edits import Edit
-from cleaner.sentences import sentence_spans
+from cleaner.sentences import ABBREVIATIONS, sentence_spans
 from cleaner.steps.base import Context, StepResult
 
 STOPWORDS = frozenset("""
@@ -73,6 +73,10 @@ SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("s
 OPENING_QUOTE = re.compile(r"""^["'“‘«]""")
 LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
 CLOSERS = "\"'”’»)] "
+# A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway
+# wins award", a headline glued on by extraction that joined blocks without a space. Only a
+# lower-case word or a number may end the sentence ("St.Louis", "U.S.Navy" are no glue).
+GLUED = re.compile(r"(?<![^\W_])(?:[^\W\d_]{2,}|\d+)[.!?](?=[A-Z][a-z]{2})")
 MIN_CONTENT_WORDS = 4     # fewer content words give no evidence either way
 MIN_PREFIX = 5            # "govern" matches "government"; "art" does not match "article"
 LONG_WORD = 7             # long words are rare in English: sharing one is telling
@@ -191,6 +195,17 @@ def too_short_to_judge(sentence: str) -> bool:
     return len({stem(w) for w in content_words(sentence)}) < MIN_CONTENT_WORDS
 
 
+def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence [start, end) of `line`, cut where a capitalized word is glued to its end."""
+    spans = []
+    for match in GLUED.finditer(line, start, end):
+        word = match.group()[:-1]
+        if (word.islower() and word not in ABBREVIATIONS) or word.isdigit():
+            spans.append((start, match.end()))
+            start = match.end()
+    return spans + [(start, end)]
+
+
 class StripTrailingHeadlines:
     """Remove off-topic sentences after the article's last on-topic sentence."""
 
@@ -215,7 +230,8 @@ class StripTrailingHeadlines:
         """The last MAX_RUN + 1 sentences: the walk cannot remove more."""
         tail: list[tuple[int, int]] = []
         for line in reversed(list(re.finditer(r"[^\n]+", text))):
-            tail[:0] = [(line.start() + a, line.start() + b) for a, b in sentence_spans(line.group())]
+            tail[:0] = [(line.start() + a, line.start() + b)
+                        for span in sentence_spans(line.group()) for a, b in _unglued(line.group(), *span)]
             if len(tail) > MAX_RUN:
                 break
         return tail[-MAX_RUN - 1:]

@@ -175,3 +175,22 @@ def test_seed_with_glued_headlines_loses_exactly_them():
             assert flat(out) == flat(gold.read_text(encoding="utf-8")), seed.name
             assert_fixpoint(out)
     assert any(strip(seed.read_text(encoding="utf-8"))[1] for seed in (SHARED / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("glued", [
+    "Hikers Rescued After Night on Ridge",  # Title Case, glued with no space
+    "Orchard owners race to beat the summer heat",  # sentence case, no final stop
+])
+def test_a_headline_glued_with_no_space_after_the_last_stop_goes(glued):
+    out, edits = strip(ARTICLE + glued + "\n")
+    assert out == ARTICLE + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_fixpoint(out)
+
+
+@pytest.mark.parametrize("ending", [
+    " Crews moved to St.Louis afterwards.",  # an abbreviation's stop is no glue
+    " The clarifier was last rebuilt in 1994.Officials expect another rebuild in 2030.",  # same topic
+])
+def test_a_stop_without_a_space_is_only_glue_after_a_lowercase_word_and_off_topic(ending):
+    assert strip(ARTICLE + ending + "\n") == (ARTICLE + ending + "\n", ())
