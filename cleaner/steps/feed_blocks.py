@@ -4,7 +4,7 @@ Removes, as one edit, a block such as a "Latest news" sidebar: an optional
 header line from a short list ("News feed", "Most read", "Trending"...), then
 a run of items, each led by a timestamp line ("5:19 AM", "18:04",
 "3 hours ago", "Yesterday", "Dec. 22, 2024 10:15") or a timestamp prefixed to
-a headline ("2h ago - Headline"), each followed by at most a short headline
+a headline ("2h ago - Headline") or following it ("Headline – 3 hours ago"), each followed by at most a short headline
 and a one-line summary, and an optional footer ("More news", "See all").
 All timestamps of a run share one format, as a feed's do (relative times,
 "2h ago" or "Yesterday", count as one).
@@ -46,6 +46,9 @@ TIMESTAMP_LINE = re.compile(rf"(?P<ts>{_TIMESTAMP})\s?[|·•\-–—]?", re.I)
 TIMESTAMP_PREFIX = re.compile(
     rf"(?P<ts>{_TIMESTAMP})\s?(?P<sep>[|·•:\-–—]\s?|\s)(?![ap]\.?\s?m\b)"
     r"(?=[\"'“‘(]?(?-i:[A-Z0-9]))", re.I)
+# A headline with its timestamp after it: "Headline – 2 hours ago", "Headline 3h ago",
+# "Headline | 14:32". A clock time needs the separator ("Doors open 19:30" is a schedule).
+TIMESTAMP_SUFFIX = re.compile(rf"(?:[ \t]?(?P<sep>[|·•\-–—])[ \t]?|[ \t])(?P<ts>{_TIMESTAMP})", re.I)
 CLOCK_PARTS = re.compile(r"(\d{1,2})(?::(\d{2}))?\s?([ap])?", re.I)
 LETTERS = re.compile(r"[^\W\d_]+")
 DIGITS = re.compile(r"\d+")
@@ -63,6 +66,8 @@ FOOTERS = frozenset({
 # above MAX_SUMMARY_WORDS is an article paragraph, not the teaser of one.
 MAX_HEADLINE_WORDS = 25
 MAX_SUMMARY_WORDS = 120
+# A timestamp is at most this long ("Wednesday, September 17, 2025 at 10:15 AM EST").
+STAMP_WORDS, STAMP_CHARS = 8, 50
 MAX_ITEM_LINES = 2  # after a timestamp line: a headline and a summary
 # Two items under a feed header; without one, a dateline and an update note
 # in an article can look like two items, so three are needed.
@@ -83,10 +88,13 @@ def _timestamp(line: str) -> Stamp | None:
     match, kind = TIMESTAMP_LINE.fullmatch(s), "line"
     if not match:
         match, kind = TIMESTAMP_PREFIX.match(s), "prefix"
-        if not match or not _is_headline(s[match.end():]) or s[-1] in ".!?":
+        if match and (not _is_headline(s[match.end():]) or s[-1] in ".!?"
+                      # "Today in pictures" is a menu entry: a word-only timestamp needs a separator
+                      or match.group("sep").isspace() and not any(c.isdigit() for c in match.group("ts"))):
             return None
-        # "Today in pictures" is a menu entry: a word-only timestamp needs a separator.
-        if match.group("sep").isspace() and not any(c.isdigit() for c in match.group("ts")):
+    if not match:
+        match, kind = _suffix(s), "suffix"
+        if not match:
             return None
     shape = DIGITS.sub("0", LETTERS.sub("a", match.group("ts"))).replace(" ", "")
     if match.group("relative"):
@@ -97,6 +105,20 @@ def _timestamp(line: str) -> Stamp | None:
     hour, minute, half = CLOCK_PARTS.match(clock).groups()
     minutes = (int(hour) % 12 + (12 if half.lower() == "p" else 0) if half else int(hour)) * 60
     return Stamp(kind, shape, minutes + int(minute or 0))
+
+
+def _suffix(line: str) -> re.Match | None:
+    """The timestamp ending a headline ("Headline – 2 hours ago"), or None."""
+    if len(line.split()) > MAX_HEADLINE_WORDS + STAMP_WORDS:
+        return None
+    for match in TIMESTAMP_SUFFIX.finditer(line, max(0, len(line) - STAMP_CHARS)):
+        if match.end() != len(line):
+            continue
+        head = line[:match.start()]
+        if (head and head[-1] not in ".,;:" and _is_headline(head)
+                and (match.group("sep") or match.group("relative"))):
+            return match
+    return None
 
 
 def _label(line: str) -> str:
@@ -190,7 +212,7 @@ def _could_lead(line: str, rows: list[str], items: list[int]) -> bool:
 def _fits(rows: list[str], stamps: list[Stamp | None], j: int, n: int) -> bool:
     """Whether the n rows after timestamp row j can be an item's headline and summary."""
     if n == 0:
-        return stamps[j].kind == "prefix"  # a bare timestamp line needs a headline
+        return stamps[j].kind != "line"  # a bare timestamp line needs a headline
     if n == 2 and not _is_headline(rows[j + 1]):
         return False
     return all(len(rows[j + m].split()) <= MAX_SUMMARY_WORDS for m in range(1, n + 1))

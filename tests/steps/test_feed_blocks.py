@@ -70,6 +70,11 @@ def test_feed_after_article_goes_as_one_edit():
     "Mar 3, 2025 at 9:05 am\nWater main burst downtown\n"
     "Mar 2, 2025 at 4:40 pm\nNew mayor sworn in\n"
     "Mar 2, 2025 at 8:12 am\nBudget vote postponed\n",
+    # timestamp after the headline, a question among them
+    "Most popular\nTram fares frozen for another year – 20 min ago\n"
+    "Can the old pier be saved? – 2 hours ago\nRecycling rules change in May – 5 hrs ago\n",
+    "Harbour fees rise 3h ago\nGallery reopens after flood 6h ago\nNew cycle bridge opens 9h ago\n",
+    "Latest\nBudget talks resume | 14:32\nSnow closes two schools | 11:05\n",
 ])
 def test_feeds_in_several_wordings(feed):
     out, edits = clean(ARTICLE + feed)
@@ -94,6 +99,10 @@ def test_feeds_in_several_wordings(feed):
     "Updated 5:19 AM\nThe minister resigned on Tuesday evening.\n",
     # a header word alone, and menu entries that start with a day word
     "Latest\nToday in pictures\nToday in history\nToday's weather\n",
+    # times ending sentences and a schedule's clock times after the event
+    "The fire started 2 hours ago.\nCrews arrived 40 minutes ago.\nThe road closed 1 hour ago.\n",
+    "Doors open 18:00\nSupport act 19:30\nMain set 21:00\n",
+    "Doors open – 18:00\nSupport act – 19:30\nMain set – 21:00\n",
 ])
 def test_prose_and_timelines_stay(text):
     assert clean(ARTICLE + text)[1] == ()
