@@ -150,7 +150,7 @@ class StripOutsideMainText:
             return StepResult()
         first, last = region
         first = _after_leading_headlines(lines, first, last)
-        last = _list_end(lines, last, set(fields))
+        last = _closing_sentences(lines, _list_end(lines, last, set(fields)))
         edits, metadata = [], {}
         if first >= self.min_chrome_lines:
             edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
@@ -292,6 +292,16 @@ FIELD = re.compile(r"^([A-Z][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")
 FIELD_MAX_WORDS = 15
 CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
 LIST_MIN_ITEMS = 3
+# Short sentences that close an article after its last paragraph: up to this many lines
+# of this many words, opening like a sentence and ending in a full stop (calls to act
+# end in "!" or "?": "Like this article?"), with no stamp, link, separator, click or
+# contributor credit, and not opening with the verb of a call to act ("Read more.").
+CLOSING_MAX_LINES, CLOSING_MAX_WORDS = 2, 12
+CLOSING_START = re.compile(r"^[\"“‘']?[A-Z][a-z’']*(?:\s|$)")
+CLOSING_NOT = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b|[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
+                         r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
+                         r"|continue|print|e-?mail|comment|leave|post|add|register|log|get|support|donate)\b",
+                         re.IGNORECASE)
 
 
 # A list of records in one template (product cards: name, features, price,
@@ -478,6 +488,24 @@ def _after_leading_headlines(lines: list[Line], first: int, last: int) -> int:
     while start < last and not _ends_sentence(lines[start][2]) and len(lines[start][2].split()) <= HEADLINE_WORDS:
         start += 1
     return start if start - first >= LIST_MIN_ITEMS else first
+
+
+def _closing_sentences(lines: list[Line], last: int) -> int:
+    """The region's last line, or the short sentences right after it that close the
+    article ("Use them.", "It did not."): too short to outweigh the gap before a
+    bio or disclaimer line that reads as prose, but sentences like the article's,
+    which chrome's links and labels are not. The region must end in a sentence."""
+    if not _ends_sentence(lines[last][2]):
+        return last
+    for i in range(last + 1, min(last + 1 + CLOSING_MAX_LINES, len(lines))):
+        line = lines[i][2]
+        words = line.split()
+        if not (len(words) <= CLOSING_MAX_WORDS and line.rstrip(CLOSING_QUOTES).endswith(".")
+                and not line.endswith("..") and CLOSING_START.match(line)
+                and any(w[0].islower() for w in words[1:]) and not CLOSING_NOT.search(line)):
+            break
+        last = i
+    return last
 
 
 def _list_end(lines: list[Line], last: int, fields: set[int]) -> int:

@@ -205,3 +205,24 @@ def test_the_page_title_repeated_in_the_removed_header_is_the_title():
     # no page title above the menu, or one the header does not repeat: no guess
     assert header_metadata(MENU + head + ARTICLE) == {}
     assert header_metadata("Valley Courier | Home\n" + MENU + head + ARTICLE) == {}
+
+
+BIO_AND_NOTES = """Ines Alvarado is a transport economist and a fellow of the Harbour Policy Institute
+The views expressed in this article are the author's own.
+Join the conversation
+214 comments
+"""
+
+
+def test_a_short_closing_sentence_before_a_prose_like_bio_stays_with_the_article():
+    for closing in ("Keep the ferry.\n", "It did not.\nNor will it.\n"):
+        out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + closing + BIO_AND_NOTES + FOOTER)
+        assert out.endswith(ARTICLE + closing)  # chrome after it still goes: main-text did it
+        assert out.startswith(ARTICLE)
+
+
+def test_calls_to_act_and_credits_after_the_article_are_not_closing_sentences():
+    for line in ("Like this article?\n", "Read more.\n", "Subscribe for full access.\n", "Click here.\n",
+                 "Ann Lee contributed reporting.\n", "Updated at 10:42.\n"):
+        out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + line + BIO_AND_NOTES + FOOTER)
+        assert out.endswith(ARTICLE), line
