@@ -15,7 +15,9 @@ Scopes:
 - `inline`: only the matched text goes (or `replacement` replaces it).
 Named groups `author`, `date`, `source`, `title` lift metadata. A whole-line
 rule with `takes_list = true` is a heading of a box of links ("Related
-stories", "More from X"): the headlines listed right under it go with it.
+stories", "More from X"): the headlines listed right under it go with it;
+with `min_listed = N` the line goes only when N or more are listed (a word
+such as "Trending" heads a box, or an article's own section).
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from cleaner.errors import RuleFileError
 SCOPES = ("line", "head", "tail", "block", "inline")
 KINDS = ("remove", "replace")
 RULE_FIELDS = {"id", "scope", "patterns", "reason", "kind", "replacement", "ignorecase", "enabled",
-               "max_words", "change", "keep", "note", "takes_list"}
+               "max_words", "change", "keep", "note", "takes_list", "min_listed"}
 METADATA_GROUPS = ("author", "date", "source", "title")
 LIST_REF = re.compile(r"\{\{([a-z][a-z0-9_-]*)\}\}")
 DEFAULT_MAX_WORDS = 25
@@ -57,6 +59,7 @@ class Rule:
     examples: tuple[Example, ...] = field(default=(), repr=False)
     origin: str = ""
     takes_list: bool = False  # a heading: the headlines listed right under it go with it
+    min_listed: int = 0  # a heading that is only one with this many headlines under it
 
 
 @dataclass(frozen=True)
@@ -175,11 +178,16 @@ def _rule(raw: dict, family: str, path: Path, lists: dict[str, list[str]]) -> Ru
     takes_list = raw.get("takes_list", False)
     if not isinstance(takes_list, bool) or (takes_list and raw["scope"] not in ("line", "head", "tail")):
         raise _fail(path, rule_id, "takes_list", "must be true or false, and true only on a whole-line rule")
+    min_listed = raw.get("min_listed", 0)
+    if not isinstance(min_listed, int) or isinstance(min_listed, bool) or min_listed < 0 \
+            or (min_listed and not takes_list):
+        raise _fail(path, rule_id, "min_listed", "must be a count of headlines, on a rule that takes a list")
     regex = _compile(raw, path, lists)
     if not raw.get("enabled", True):
         return None
     return Rule(rule_id, family, raw["scope"], regex, raw["reason"].strip(), kind,
-                raw.get("replacement", ""), max_words, _examples(raw, path, rule_id), str(path), takes_list)
+                raw.get("replacement", ""), max_words, _examples(raw, path, rule_id), str(path), takes_list,
+                min_listed)
 
 
 def load_file(path: Path, lists: dict[str, list[str]]) -> list[Rule]:

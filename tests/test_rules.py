@@ -65,6 +65,8 @@ def write_rules(folder: Path, body: str) -> Path:
     ('[[rule]]\nid = "mine.x"\nscope = "line"\npatterns = ["(?P<who>a)"]\nreason = "r"\n', "patterns"),
     ('[[rule]]\nid = "mine.x"\nscope = "line"\npatterns = ["a"]\nreason = "r"\ntakes_list = "yes"\n', "takes_list"),
     ('[[rule]]\nid = "mine.x"\nscope = "block"\npatterns = ["a"]\nreason = "r"\ntakes_list = true\n', "takes_list"),
+    ('[[rule]]\nid = "mine.x"\nscope = "line"\npatterns = ["a"]\nreason = "r"\nmin_listed = 3\n', "min_listed"),
+    ('[[rule]]\nid = "mine.x"\nscope = "line"\npatterns = ["a"]\nreason = "r"\ntakes_list = true\nmin_listed = -1\n', "min_listed"),
 ])
 def test_bad_rule_files_name_file_rule_and_field(tmp_path, body, field):
     folder = write_rules(tmp_path / "rules", body)

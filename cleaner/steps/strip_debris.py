@@ -198,6 +198,8 @@ class StripDebris:
             reason = rule.reason
             if rule.takes_list:
                 end, count = _listed_headlines(text, end)
+                if count < rule.min_listed:
+                    continue  # a word that heads a box only when the box is there
                 if count:
                     reason = f"{rule.reason} and the {count} headlines listed under it"
             edits.append(Edit(start, end, rule.replacement if rule.kind == "replace" else "",
