@@ -88,13 +88,13 @@ def _timestamp(line: str) -> Stamp | None:
     match, kind = TIMESTAMP_LINE.fullmatch(s), "line"
     if not match:
         match, kind = TIMESTAMP_PREFIX.match(s), "prefix"
-        if match and (not _is_headline(s[match.end():]) or s[-1] in ".!?"
-                      # "Today in pictures" is a menu entry: a word-only timestamp needs a separator
-                      or match.group("sep").isspace() and not any(c.isdigit() for c in match.group("ts"))):
-            return None
-    if not match:
-        match, kind = _suffix(s), "suffix"
-        if not match:
+        if match is None:
+            match, kind = _suffix(s), "suffix"
+            if match is None:
+                return None
+        elif (not _is_headline(s[match.end():]) or s[-1] in ".!?"
+              # "Today in pictures" is a menu entry: a word-only timestamp needs a separator
+              or match.group("sep").isspace() and not any(c.isdigit() for c in match.group("ts"))):
             return None
     shape = DIGITS.sub("0", LETTERS.sub("a", match.group("ts"))).replace(" ", "")
     if match.group("relative"):
