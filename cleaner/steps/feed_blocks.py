@@ -20,6 +20,7 @@ surrounding spaces may occur anywhere.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -66,6 +67,8 @@ FOOTERS = frozenset({
 # above MAX_SUMMARY_WORDS is an article paragraph, not the teaser of one.
 MAX_HEADLINE_WORDS = 25
 MAX_SUMMARY_WORDS = 120
+# How a timestamp can end: a digit, "ago", "now", "today", "yesterday", "a.m.", a zone.
+STAMP_END = re.compile(r"(?:\d|ago|now|day|[ap]\.?m\.?|(?-i:[A-Z]{2,4}))$", re.IGNORECASE)
 # A timestamp is at most this long ("Wednesday, September 17, 2025 at 10:15 AM EST").
 STAMP_WORDS, STAMP_CHARS = 8, 50
 MAX_ITEM_LINES = 2  # after a timestamp line: a headline and a summary
@@ -83,6 +86,7 @@ class Stamp(NamedTuple):
     minutes: int | None  # minute of the day, for a bare clock time
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a later pass, and the next page's chrome, repeat lines
 def _timestamp(line: str) -> Stamp | None:
     s = line.strip()
     match, kind = TIMESTAMP_LINE.fullmatch(s), "line"
@@ -109,7 +113,7 @@ def _timestamp(line: str) -> Stamp | None:
 
 def _suffix(line: str) -> re.Match | None:
     """The timestamp ending a headline ("Headline – 2 hours ago"), or None."""
-    if len(line.split()) > MAX_HEADLINE_WORDS + STAMP_WORDS:
+    if not STAMP_END.search(line[-4:]) or len(line.split()) > MAX_HEADLINE_WORDS + STAMP_WORDS:
         return None
     for match in TIMESTAMP_SUFFIX.finditer(line, max(0, len(line) - STAMP_CHARS)):
         if match.end() != len(line):
