@@ -65,6 +65,9 @@ SEEN_LINES = 200_000  # answers remembered per process before the memory is clea
 # of this many words (a headline, not a menu entry or a paragraph), at most `MAX_LISTED`.
 LISTED_WORDS = (3, 16)
 MAX_LISTED = 30
+# A screen reader's marks around a list ("list of 4 items", "list 2 of 4", "end of list"):
+# part of the list, not the line that ends it.
+LIST_MARK = re.compile(r"list(?: of \d{1,3} items?| \d{1,3} of \d{1,3})|end of list", re.IGNORECASE)
 
 
 # What lets a lookaround see past its own line: a line break, a class that takes one
@@ -287,7 +290,9 @@ def _listed_headlines(text: str, end: int) -> tuple[int, int]:
         newline = text.find("\n", offset)
         line_end = len(text) if newline < 0 else newline + 1
         line = text[offset:line_end].strip()
-        if line:
+        if LIST_MARK.fullmatch(line):
+            stop = line_end
+        elif line:
             if not is_headline(line, *LISTED_WORDS):
                 break
             count, stop = count + 1, line_end
