@@ -8,7 +8,10 @@ still gives the original bytes back. Favoring precision (the default) can
 keep a notice and drop the article: an extraction under `THIN_WORDS` words
 gives way to the balanced one when that finds `THIN_RATIO` times as much.
 Metadata found in the page (title, author, date, site name, URL) goes to the
-record. When trafilatura finds nothing, beautifulsoup4 gives the visible
+record. trafilatura writes a table's rows as "| cell | cell |", and old pages lay
+out the whole page in tables, article and menus alike: each row becomes a line of
+its cells ("cell | cell"; a row with no text goes), so the rules read a menu in a
+cell as they read one on its own line. When trafilatura finds nothing, beautifulsoup4 gives the visible
 text of the page minus scripts, styles and obvious chrome elements, and the
 rule id says which path was taken. Every later step (debris rules,
 detectors, typos, layout) then runs on the extracted text.
@@ -47,6 +50,10 @@ MARKUP_MIN_SHARE = 0.2
 CHROME_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form")
 # A precision extraction under this many words is compared with the balanced one, which
 # is taken when it has THIN_RATIO times as many words.
+# A table row as trafilatura writes it; a pipe inside a cell is escaped ("\\|").
+TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+CELL_BORDER = re.compile(r"(?<!\\)\|")
+RULE_CELL = re.compile(r":?-{3,}:?")
 THIN_WORDS = 120
 THIN_RATIO = 3
 METADATA_FIELDS = (("title", "title"), ("author", "author"), ("date", "date"),
@@ -98,6 +105,21 @@ def _soup_text(html: str) -> str:
     root = soup.body or soup
     lines = (" ".join(line.split()) for line in root.get_text("\n").split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _rows_as_lines(text: str) -> str:
+    """Each table row of trafilatura's text as a line of its cells; empty rows and
+    Markdown's header rules ("|---|---|") dropped."""
+    lines = []
+    for line in text.split("\n"):
+        if TABLE_ROW.match(line):
+            cells = [cell.strip().replace("\\|", "|") for cell in CELL_BORDER.split(line.strip()[1:-1])]
+            cells = [cell for cell in cells if cell and not RULE_CELL.fullmatch(cell)]
+            if not cells:
+                continue
+            line = " | ".join(cells)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _page_metadata(tree):
@@ -197,6 +219,7 @@ class ExtractHtml:
             fuller = self._trafilatura(page, url, "balanced")
             if len(fuller.split()) >= THIN_RATIO * max(len(text.split()), 1):
                 text = fuller
+        text = _rows_as_lines(text)
         if text.strip():
             metadata = {key: str(getattr(found, attr)).strip() for attr, key in METADATA_FIELDS
                         if getattr(found, attr, None)}

@@ -171,3 +171,21 @@ def test_a_page_is_extracted_once_and_markup_quoted_in_its_text_stays():
     assert "wrap it in the <b> tag" in cleaned.text
     assert [s.get("pass", 1) for s in cleaned.record["steps"] if s["name"] == "extract-html"] == [1]
     assert restore_bytes(cleaned.text, cleaned.record) == page.encode()
+
+
+def test_table_rows_become_lines_of_cells_and_empty_rows_go():
+    from cleaner.steps.extract_html import _rows_as_lines
+    text = ("| |\n| | | |\n| Most Viewed Articles |\n| Top \\| Back \\| Printable version | |\n"
+            "| Team | Points |\n|---|---|\n| Harbour United | 12 |\nA paragraph without a table.")
+    assert _rows_as_lines(text) == ("Most Viewed Articles\nTop | Back | Printable version\nTeam | Points\n"
+                                    "Harbour United | 12\nA paragraph without a table.")
+
+
+def test_a_page_laid_out_in_a_table_is_read_cell_by_cell():
+    cells = "".join(f"<tr><td>{p}</td><td></td></tr>" for p in PARAGRAPHS)
+    page = (f"<html><head><title>Harbour plan approved</title></head><body><table>{cells}"
+            "<tr><td>Most Viewed Articles</td></tr><tr><td></td></tr></table></body></html>")
+    text = clean(page).text
+    for paragraph in PARAGRAPHS:
+        assert paragraph in text
+    assert "|" not in text and "Most Viewed Articles" not in text  # the box heading went by its rule
