@@ -51,7 +51,7 @@ CHROME_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header"
 # A precision extraction under this many words is compared with the balanced one, which
 # is taken when it has THIN_RATIO times as many words.
 # A table row as trafilatura writes it; a pipe inside a cell is escaped ("\\|").
-TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+TABLE_ROW = re.compile(r"^[ \t]*\|(?:.*\|)?[ \t]*$")  # a lone "|" is a row too, an empty one
 CELL_BORDER = re.compile(r"(?<!\\)\|")
 RULE_CELL = re.compile(r":?-{3,}:?")
 THIN_WORDS = 120

@@ -175,7 +175,7 @@ def test_a_page_is_extracted_once_and_markup_quoted_in_its_text_stays():
 
 def test_table_rows_become_lines_of_cells_and_empty_rows_go():
     from cleaner.steps.extract_html import _rows_as_lines
-    text = ("| |\n| | | |\n| Most Viewed Articles |\n| Top \\| Back \\| Printable version | |\n"
+    text = ("| |\n|\n| | | |\n| Most Viewed Articles |\n| Top \\| Back \\| Printable version | |\n"
             "| Team | Points |\n|---|---|\n| Harbour United | 12 |\nA paragraph without a table.")
     assert _rows_as_lines(text) == ("Most Viewed Articles\nTop | Back | Printable version\nTeam | Points\n"
                                     "Harbour United | 12\nA paragraph without a table.")
