@@ -103,7 +103,8 @@ def _listed_teasers(lines: list[str], starts: list[int], text: str) -> list[Edit
 
 
 def _cut(line: str) -> str | None:
-    """"tight" for "...vulner…", "spaced" for "...the …", None when no length cut shows."""
+    """"tight" for "...vulner…", "spaced" for "...the …" or "...need?…" (a cut only
+    next to other teasers), None when no length cut shows."""
     match = ELLIPSIS.search(line)
     if not match or len(line.split()) > MAX_SUMMARY_WORDS:
         return None
@@ -113,7 +114,8 @@ def _cut(line: str) -> str | None:
         return None
     if CUT.search(body):
         return "tight"
-    return "spaced" if CUT.search(body.rstrip()) else None
+    # a spaced cut, or a question or exclamation headline with the list's dots after it
+    return "spaced" if CUT.search(body.rstrip()) or body.rstrip()[-1:] in "?!" else None
 
 
 class StripRelatedTeasers:

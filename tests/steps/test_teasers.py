@@ -60,6 +60,14 @@ def test_list_of_truncated_lines_without_headline():
     assert edits[0].rule == "teasers.truncated-list"
 
 
+def test_question_headlines_with_the_dots_of_a_list_go_with_it():
+    listing = ("You might also like\nIs the ferry safe in winter? What the records say…\n"
+               "How much does a harbour pass really cost?…\nFive walks along the old sea wall…\n")
+    out, edits = clean(BODY + listing)
+    assert out == BODY
+    assert len(edits) == 1
+
+
 @pytest.mark.parametrize("text", [
     # an ellipsis for style inside a sentence that ends properly
     "The long wait\nWe knocked, we waited, and then... nothing.\n",
@@ -75,6 +83,8 @@ def test_list_of_truncated_lines_without_headline():
     "Storm closes ski resorts\nMore weather news...\n",
     # a truncated line with no headline above it
     "He paused at the door, looked back at the empty hall, and said that he would return soon...\n",
+    # a question trailing off in dots, alone after a headline: style
+    "Storm season\nWill the sea wall hold this winter?…\n",
     # a long paragraph ending in an ellipsis, under a short heading
     "Night shift\n" + "The ward was quiet and the nurses moved from bed to bed checking charts. " * 8
     + "Then the alarm went off and everyone ran towards the...\n",
