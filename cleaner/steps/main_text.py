@@ -195,7 +195,7 @@ class StripOutsideMainText:
         for i in _record_lines(lines, sizes, copies, self.stamp_max_words):
             scores[i] = max(scores[i], RECORD_SCORE)
         menus = [size <= self.menu_words for size in sizes]
-        for i in fields:
+        for i in fields + _verdict_lines(lines, sizes):
             scores[i], menus[i] = max(scores[i], 0.0), False
         return self._best_run(self._with_gaps(scores, menus))
 
@@ -292,6 +292,11 @@ FIELD = re.compile(r"^([A-Z][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")
 FIELD_MAX_WORDS = 15
 CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
 LIST_MIN_ITEMS = 3
+# A review's verdict box: the labels of its good and bad points, and of its verdict.
+PROS_LABEL = re.compile(r"(?:pros|the good|likes|what (?:we|i) liked|we liked|(?:what's|what is) good)\s?:?", re.IGNORECASE)
+CONS_LABEL = re.compile(r"(?:cons|the bad|dislikes|what (?:we|i) (?:didn['’]t|did not) like|(?:what's|what is) (?:bad|not so good))\s?:?",
+                        re.IGNORECASE)
+VERDICT_LABEL = re.compile(r"(?:(?:our|the|final) )?verdict|(?:the )?bottom line\s?:?", re.IGNORECASE)
 # Short sentences that close an article after its last paragraph: up to this many lines
 # of this many words, opening like a sentence and ending in a full stop (calls to act
 # end in "!" or "?": "Like this article?"), with no stamp, link, separator, click or
@@ -455,6 +460,38 @@ def _field_list_lines(lines: list[Line], sizes: list[int]) -> list[int]:
         if len(run) >= LIST_MIN_ITEMS and 2 * len({label for _, label in run}) > len(run):
             found += [i for i, _ in run]
         run = []
+    return found
+
+
+def _verdict_lines(lines: list[Line], sizes: list[int]) -> list[int]:
+    """Lines of a review's verdict box: a label for the good points ("Pros", "What we
+    liked") over short items, one for the bad points over theirs, then an optional
+    "Verdict" label. Both lists must be there (a single "Pros" heading proves little).
+    Such a box is worth nothing either way, like a list of fields: it is not chrome
+    to cross, so the verdict under it stays with the review."""
+    found: list[int] = []
+    i = 0
+    while i < len(lines):
+        good = PROS_LABEL.fullmatch(lines[i][2])
+        bad = None if good else CONS_LABEL.fullmatch(lines[i][2])
+        if not (good or bad):
+            i += 1
+            continue
+        box, sides, j = [i], {bool(good)}, i + 1
+        while j < len(lines):
+            line = lines[j][2]
+            if PROS_LABEL.fullmatch(line) or CONS_LABEL.fullmatch(line):
+                sides.add(bool(PROS_LABEL.fullmatch(line)))
+            elif VERDICT_LABEL.fullmatch(line):
+                box.append(j)
+                break
+            elif sizes[j] > HEADLINE_WORDS or line.endswith(TRUNCATION) or CLOCK_MARK.search(line):
+                break
+            box.append(j)
+            j += 1
+        if sides == {True, False}:
+            found += box
+        i = max(j, i + 1)
     return found
 
 

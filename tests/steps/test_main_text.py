@@ -226,3 +226,25 @@ def test_calls_to_act_and_credits_after_the_article_are_not_closing_sentences():
                  "Ann Lee contributed reporting.\n", "Updated at 10:42.\n"):
         out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + line + BIO_AND_NOTES + FOOTER)
         assert out.endswith(ARTICLE), line
+
+
+VERDICT_BOX = """Pros
+Quiet motor
+Hydraulic brakes
+Cons
+Flimsy kickstand
+Unreliable app
+Verdict
+Not the fastest bike you can buy, but one of the easiest to live with, and very hard to beat at its price for a daily commute of up to thirty miles.
+"""
+
+
+def test_a_reviews_verdict_box_stays_with_the_review():
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + VERDICT_BOX + FOOTER)
+    assert out.endswith(ARTICLE + VERDICT_BOX)
+
+
+def test_a_list_under_one_label_is_not_a_verdict_box():
+    box = VERDICT_BOX.split("Cons\n")[0]  # "Pros" and its items only
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + box + FOOTER)
+    assert out.endswith(ARTICLE)
