@@ -11,10 +11,10 @@ Metadata found in the page (title, author, date, site name, URL) goes to the
 record. trafilatura writes a table's rows as "| cell | cell |", and old pages lay
 out the whole page in tables, article and menus alike: each row becomes a line of
 its cells ("cell | cell"; a row with no text goes), so the rules read a menu in a
-cell as they read one on its own line. When trafilatura finds nothing, beautifulsoup4 gives the visible
-text of the page minus scripts, styles and obvious chrome elements, and the
-rule id says which path was taken. Every later step (debris rules,
-detectors, typos, layout) then runs on the extracted text.
+cell as they read one on its own line. When trafilatura finds nothing,
+beautifulsoup4 gives the visible text of the page minus scripts, styles and
+obvious chrome elements, and the rule id says which path was taken. Every later
+step (debris rules, detectors, typos, layout) then runs on the extracted text.
 
 Hostile pages are bounded: a page with over `max_elements` tags (or a quarter
 as many attributes) goes straight to the fallback, since lxml parses in C where

@@ -27,7 +27,8 @@ is each line of a list of records in one template (product cards with the same "
 price lines, a recipe collection's dishes with the same "Ingredients" and "Method"), whose
 repeated lines would otherwise make it look like chrome. A list of fields ("Weight: 1.2 kg",
 "Referee: A. Name", three or more with different labels) is worth nothing either way, so a
-review's specifications do not cut the article in two.
+review's specifications do not cut the article in two; so is a review's verdict box ("Pros"
+and "Cons" labels over short items, then "Verdict"), so the verdict under it stays.
 
 Removes:
 - lines before the main text region (`main-text.before-article`), giving the
@@ -44,6 +45,10 @@ Keeps:
   not have: a schedule (dated items in calendar order, "June 9 – Tampa, FL"),
   a roster (names with distinct affiliations, "Ann Lee (Duke University)")
   or a list of fields (a match report's line-ups, referee and attendance);
+- up to two short sentences right after the region ("Use them.", "It did
+  not."), which close the article but are too short to pay for the gap
+  before a bio or disclaimer that reads as prose; not a call to act ("Read
+  more.", "Like this article?"), a stamp, a link or a contributor credit;
 - a few lines around the region (title, byline, a short share bar): a side
   is only cut when it holds at least `min_chrome_lines` non-blank lines;
 - text that is already just an article, which usually scores as one run.
@@ -293,9 +298,10 @@ FIELD_MAX_WORDS = 15
 CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
 LIST_MIN_ITEMS = 3
 # A review's verdict box: the labels of its good and bad points, and of its verdict.
-PROS_LABEL = re.compile(r"(?:pros|the good|likes|what (?:we|i) liked|we liked|(?:what's|what is) good)\s?:?", re.IGNORECASE)
-CONS_LABEL = re.compile(r"(?:cons|the bad|dislikes|what (?:we|i) (?:didn['’]t|did not) like|(?:what's|what is) (?:bad|not so good))\s?:?",
+PROS_LABEL = re.compile(r"(?:pros|the good|likes|what (?:we|i) liked|we liked|(?:what's|what is) good)\s?:?",
                         re.IGNORECASE)
+CONS_LABEL = re.compile(r"(?:cons|the bad|dislikes|what (?:we|i) (?:didn['’]t|did not) like"
+                        r"|(?:what's|what is) (?:bad|not so good))\s?:?", re.IGNORECASE)
 VERDICT_LABEL = re.compile(r"(?:(?:our|the|final) )?verdict|(?:the )?bottom line\s?:?", re.IGNORECASE)
 # Short sentences that close an article after its last paragraph: up to this many lines
 # of this many words, opening like a sentence and ending in a full stop (calls to act
