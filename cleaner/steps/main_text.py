@@ -296,6 +296,8 @@ SITE_PREFIX = re.compile(r"^(?P<site>[^|–—]{1,60}?)\s+[|–—]\s+")
 FIELD = re.compile(r"^([A-Z][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")
 FIELD_MAX_WORDS = 15
 CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
+# Labels of a field whose value is a time of day by its nature: an event's or a schedule's.
+TIME_LABEL = re.compile(r"(?:when|time|times|hours|opening hours|doors|kick-?off|starts?|show ?times?)", re.IGNORECASE)
 LIST_MIN_ITEMS = 3
 # A review's verdict box: the labels of its good and bad points, and of its verdict.
 PROS_LABEL = re.compile(r"(?:pros|the good|likes|what (?:we|i) liked|we liked|(?:what's|what is) good)\s?:?",
@@ -453,14 +455,15 @@ def _field_list_lines(lines: list[Line], sizes: list[int]) -> list[int]:
     """Lines of a list of fields ("Weight: 1.2 kg", "Referee: A. Name"): `LIST_MIN_ITEMS`
     or more in a row, each a short label and a short value, the labels mostly different,
     no value cut short ("Leo: Excellent vibrations..." teases a page) and no clock time
-    among them (a feed's "Posted: 5:19 PM"). Such a list is worth nothing either way:
-    it is not chrome to cross, so an article's specifications or line-ups do not cut
-    it in two."""
+    among them but under a label that asks for one (a feed's "Posted: 5:19 PM" is a
+    stamp, an event's "When: 6:30 p.m." a field). Such a list is worth nothing either
+    way: it is not chrome to cross, so an article's specifications, line-ups or event
+    details do not cut it in two."""
     found, run = [], []
     for i, (_, _, line) in enumerate(lines + [(0, 0, "")]):
         field = FIELD.match(line)
         if (field and sizes[i] <= FIELD_MAX_WORDS and not line.endswith(TRUNCATION)
-                and not CLOCK_MARK.search(line)):
+                and (not CLOCK_MARK.search(line) or TIME_LABEL.fullmatch(field.group(1)))):
             run.append((i, field.group(1).lower()))
             continue
         if len(run) >= LIST_MIN_ITEMS and 2 * len({label for _, label in run}) > len(run):

@@ -248,3 +248,20 @@ def test_a_list_under_one_label_is_not_a_verdict_box():
     box = VERDICT_BOX.split("Cons\n")[0]  # "Pros" and its items only
     out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + box + FOOTER)
     assert out.endswith(ARTICLE)
+
+
+def test_an_events_when_where_cost_fields_with_clock_times_do_not_cut_the_listing():
+    events = ("Harbor Lantern Walk\nWhen: 6:30 p.m. – 8:30 p.m.\nWhere: The public landing, 2 Wharf St.\n"
+              "Cost: Free; lanterns $5 at the start\n"
+              "Volunteers lead a one-mile loop past the old sail lofts and the customs house, and the walk "
+              "ends with cider on the landing while the lanterns are floated out into the harbour.\n")
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + events + FOOTER)
+    assert out.endswith(ARTICLE + events)
+
+
+def test_stamps_under_labels_of_posting_are_no_list_of_fields():
+    from cleaner.steps.main_text import _field_list_lines, _nonblank_lines
+    for block, expected in (("When: 6:30 p.m.\nWhere: Grange Hall\nCost: $12\n", 3),
+                            ("Posted: 5:19 PM\nUpdated: 6:02 PM\nSource: Wire\n", 0)):
+        lines = _nonblank_lines(block)
+        assert len(_field_list_lines(lines, [len(line.split()) for _, _, line in lines])) == expected
