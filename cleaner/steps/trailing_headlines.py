@@ -66,6 +66,7 @@ STOPWORDS = frozenset("""
 # (with possessives and demonstratives) as the first word.
 PRONOUNS = frozenset("I he him it me my our she they them us we you your".split())
 OPENING_PRONOUNS = PRONOUNS | frozenset("her his its that their these this those".split())
+NAME_AFTER_I = "-–.0123456789"  # what follows the "I" of "I-94" or "I.D.", never the pronoun's
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$")
@@ -154,8 +155,9 @@ def is_title_case(sentence: str) -> bool:
 
 def looks_like_headline(sentence: str) -> bool:
     """Title Case, a " | " separator, or no final punctuation; a "Label:
-    value" line (image credit, source) is not a headline."""
-    if LABEL.match(sentence):
+    value" line (image credit, source) is not a headline unless a site's name
+    follows it ("Watch: Drivers stranded on I-94 | Channel 6")."""
+    if LABEL.match(sentence) and " | " not in sentence:
         return False
     return is_title_case(sentence) or " | " in sentence or sentence.rstrip(CLOSERS)[-1:] not in ".!?…"
 
@@ -183,8 +185,11 @@ def kept_by_shape(sentence: str) -> bool:
         return True
     if CONTRACTION.sub("", words[0].lower() if words[0][1:].islower() else words[0]) in OPENING_PRONOUNS:
         return True
-    for i, word in enumerate(words):
-        if CONTRACTION.sub("", word) in PRONOUNS:
+    for i, found in enumerate(WORD.finditer(sentence)):
+        word = found.group()
+        # "I" in a road's or a model's name ("I-94", "I.D.") is no pronoun
+        named = word == "I" and sentence[found.end():found.end() + 1] in NAME_AFTER_I
+        if CONTRACTION.sub("", word) in PRONOUNS and not named:
             return True
         if i and word[0].isupper():
             return False

@@ -194,3 +194,11 @@ def test_a_headline_glued_with_no_space_after_the_last_stop_goes(glued):
 ])
 def test_a_stop_without_a_space_is_only_glue_after_a_lowercase_word_and_off_topic(ending):
     assert strip(ARTICLE + ending + "\n") == (ARTICLE + ending + "\n", ())
+
+
+def test_a_labelled_headline_with_its_sites_name_and_a_road_called_i_94_go():
+    glued = " Watch: Drivers stranded as snow shuts down I-94 | Channel 6 News. Here are the ten best-selling cars of the year."
+    out, edits = strip(ARTICLE + glued + "\n")
+    assert out == ARTICLE + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_fixpoint(out)
