@@ -27,7 +27,7 @@ LONG_LINE_WORDS = 60
 LONG_LINE_SENTENCES = 3
 
 
-def reads_as_prose(line: str) -> bool:
+def counts_as_prose(line: str) -> bool:
     """A paragraph of running text, or a long line of several sentences."""
     if is_prose(line):
         return True
@@ -36,7 +36,7 @@ def reads_as_prose(line: str) -> bool:
 
 
 def prose_words(text: str) -> int:
-    return sum(len(line.split()) for line in text.splitlines() if reads_as_prose(line.strip()))
+    return sum(len(line.split()) for line in text.splitlines() if counts_as_prose(line.strip()))
 
 
 def over_removal(before: str, after: str, exempt: int = 0) -> str | None:

@@ -311,7 +311,7 @@ VERDICT_LABEL = re.compile(r"(?:(?:our|the|final) )?verdict|(?:the )?bottom line
 # contributor credit, and not opening with the verb of a call to act ("Read more.").
 CLOSING_MAX_LINES, CLOSING_MAX_WORDS = 2, 12
 CLOSING_START = re.compile(r"^[\"“‘']?[A-Z][a-z’']*(?:\s|$)")
-CLOSING_NOT = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b|[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
+CLOSING_NOT = re.compile(TIMESTAMP.pattern + r"|[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
                          r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
                          r"|continue|print|e-?mail|comment|leave|post|add|register|log|get|support|donate)\b",
                          re.IGNORECASE)
@@ -481,16 +481,16 @@ def _verdict_lines(lines: list[Line], sizes: list[int]) -> list[int]:
     found: list[int] = []
     i = 0
     while i < len(lines):
-        good = PROS_LABEL.fullmatch(lines[i][2])
-        bad = None if good else CONS_LABEL.fullmatch(lines[i][2])
-        if not (good or bad):
+        side = _box_side(lines[i][2])
+        if side is None:
             i += 1
             continue
-        box, sides, j = [i], {bool(good)}, i + 1
+        box, sides, j = [i], {side}, i + 1
         while j < len(lines):
             line = lines[j][2]
-            if PROS_LABEL.fullmatch(line) or CONS_LABEL.fullmatch(line):
-                sides.add(bool(PROS_LABEL.fullmatch(line)))
+            side = _box_side(line)
+            if side is not None:
+                sides.add(side)
             elif VERDICT_LABEL.fullmatch(line):
                 box.append(j)
                 break
@@ -502,6 +502,13 @@ def _verdict_lines(lines: list[Line], sizes: list[int]) -> list[int]:
             found += box
         i = max(j, i + 1)
     return found
+
+
+def _box_side(line: str) -> bool | None:
+    """True for a verdict box's label of good points, False for one of bad points."""
+    if PROS_LABEL.fullmatch(line):
+        return True
+    return False if CONS_LABEL.fullmatch(line) else None
 
 
 def _repeated_title(lines: list[Line]) -> str | None:
