@@ -188,7 +188,8 @@ def kept_by_shape(sentence: str) -> bool:
     for i, found in enumerate(WORD.finditer(sentence)):
         word = found.group()
         # "I" in a road's or a model's name ("I-94", "I.D.") is no pronoun
-        named = word == "I" and sentence[found.end():found.end() + 1] in NAME_AFTER_I
+        after = sentence[found.end():found.end() + 1]
+        named = word == "I" and after != "" and after in NAME_AFTER_I
         if CONTRACTION.sub("", word) in PRONOUNS and not named:
             return True
         if i and word[0].isupper():

@@ -202,3 +202,9 @@ def test_a_labelled_headline_with_its_sites_name_and_a_road_called_i_94_go():
     assert out == ARTICLE + "\n"
     assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
     assert_fixpoint(out)
+
+
+def test_a_closing_i_is_still_the_pronoun():
+    from cleaner.steps.trailing_headlines import kept_by_shape
+    assert kept_by_shape("Nobody was told except I")
+    assert not kept_by_shape("Snow shuts down I-94 near Milwaukee")
