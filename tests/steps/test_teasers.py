@@ -61,8 +61,8 @@ def test_list_of_truncated_lines_without_headline():
 
 
 def test_question_headlines_with_the_dots_of_a_list_go_with_it():
-    listing = ("You might also like\nIs the ferry safe in winter? What the records say…\n"
-               "How much does a harbour pass really cost?…\nFive walks along the old sea wall…\n")
+    listing = ("Read next\nCan the old pier survive another storm? What the engineers say…\n"
+               "What will the new bus fares cost you?…\nFive walks along the old sea wall…\n")
     out, edits = clean(BODY + listing)
     assert out == BODY
     assert len(edits) == 1
