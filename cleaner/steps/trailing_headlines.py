@@ -27,6 +27,14 @@ than leaving a headline):
 - a line longer than a headline block (30 words) as a whole; more than
   five sentences.
 
+One shape is read more strictly: a sentence with no final punctuation after
+another sentence on its line ("...on Tuesday. Parade route announced for
+downtown") is a headline run on by extraction, since a paragraph's own last
+sentence ends with a stop. Its topic must rest on two specific shared words
+(a town's name alone, which every local headline shares, is not enough),
+and a "Label: value" shape does not make it a list item (a list's items
+stand on their own lines).
+
 It relies on earlier steps for one paragraph per line and for removing
 debris lines, so that the article's own last sentence is near the end.
 Each sentence is judged only against the text before it, so the output is
@@ -86,6 +94,8 @@ MAX_HEADLINE_WORDS = 22   # teaser headlines run 5 to 15 words; longer is prose
 MAX_PARAGRAPH_WORDS = 30  # a longer line is a paragraph, never removed whole
 LABEL_VALUE_WORDS = 4     # "Price: $499.", "Photo: Ann Lee": a list's value is short
 MAX_RUN = 5               # more trailing sentences than that is no glued teaser
+TOPIC = 2                 # shared-word points that make a sentence on topic
+RUN_ON_TOPIC = 4          # the same for a run-on sentence: two specific words
 
 
 @lru_cache(maxsize=1 << 16)  # words repeat: a document's are stemmed once per reference
@@ -153,16 +163,21 @@ def is_title_case(sentence: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def looks_like_headline(sentence: str) -> bool:
+def unpunctuated(sentence: str) -> bool:
+    return sentence.rstrip(CLOSERS)[-1:] not in ".!?…"
+
+
+def looks_like_headline(sentence: str, run_on: bool = False) -> bool:
     """Title Case, a " | " separator, or no final punctuation; a "Label:
     value" line (image credit, source) is not a headline unless a site's name
-    follows it ("Watch: Drivers stranded on I-94 | Channel 6")."""
-    if LABEL.match(sentence) and " | " not in sentence:
+    follows it ("Watch: Drivers stranded on I-94 | Channel 6") or it is run on
+    after a sentence of its line."""
+    if LABEL.match(sentence) and " | " not in sentence and not run_on:
         return False
-    return is_title_case(sentence) or " | " in sentence or sentence.rstrip(CLOSERS)[-1:] not in ".!?…"
+    return is_title_case(sentence) or " | " in sentence or unpunctuated(sentence)
 
 
-def kept_by_shape(sentence: str) -> bool:
+def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
     """Shaped like article prose or a list, whatever its words.
 
     Prose: long, a quote, a sentence-case question, past-tense attribution
@@ -170,12 +185,13 @@ def kept_by_shape(sentence: str) -> bool:
     before any name (it points back into the article). A list: a "Label:
     value" line (specifications, credits) with a short value; a longer value
     is read on its own ("FTC: We use affiliate links." is prose, "Football:
-    Town edge past Rovers in cup thriller." a kicker over a headline).
+    Town edge past Rovers in cup thriller." a kicker over a headline). A
+    `run_on` sentence (see the module's notes) is no list item.
     """
     words = WORD.findall(sentence)
     if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence):
         return True
-    label = LABEL.match(sentence)
+    label = None if run_on else LABEL.match(sentence)
     if label:  # a list's value is short; a longer one is read on its own
         value = sentence[label.end():]
         return len(value.split()) <= LABEL_VALUE_WORDS or kept_by_shape(value)
@@ -222,13 +238,15 @@ class StripTrailingHeadlines:
         self.min_words = min_words
 
     def run(self, text: str, context: Context) -> StepResult:
-        run: list[tuple[int, int, bool]] = []  # (start, end, judged off-topic)
+        run: list[tuple[int, int, bool, bool]] = []  # (start, end, judged off-topic, run on)
         for start, end in reversed(self._tail_sentences(text)):
             sentence = text[start:end]
             short = too_short_to_judge(sentence)
-            if kept_by_shape(sentence) or (not short and Reference(text[:start]).overlap(sentence) >= 2):
+            run_on = unpunctuated(sentence) and bool(text[text.rfind("\n", 0, start) + 1:start].strip())
+            topic = RUN_ON_TOPIC if run_on else TOPIC
+            if kept_by_shape(sentence, run_on) or (not short and Reference(text[:start]).overlap(sentence) >= topic):
                 return StepResult(edits=self._cut(text, end, run))
-            run.insert(0, (start, end, not short))
+            run.insert(0, (start, end, not short, run_on))
         return StepResult()
 
     @staticmethod
@@ -242,17 +260,17 @@ class StripTrailingHeadlines:
                 break
         return tail[-MAX_RUN - 1:]
 
-    def _cut(self, text: str, keep_end: int, run: list[tuple[int, int, bool]]) -> tuple[Edit, ...]:
+    def _cut(self, text: str, keep_end: int, run: list[tuple[int, int, bool, bool]]) -> tuple[Edit, ...]:
         """Remove the run after its leading unjudged sentences, which stay."""
         while run and not run[0][2]:
             keep_end = run.pop(0)[1]
-        judged = [text[start:end] for start, end, off_topic in run if off_topic]
+        judged = [(text[start:end], run_on) for start, end, off_topic, run_on in run if off_topic]
         if not run or len(text[:keep_end].split()) < self.min_words:
             return ()
         whole_lines = text[keep_end:run[-1][1]].split("\n")[1:]
         if any(len(line.split()) > MAX_PARAGRAPH_WORDS for line in whole_lines):
             return ()
-        if len(judged) == 1 and not looks_like_headline(judged[0]):
+        if len(judged) == 1 and not looks_like_headline(*judged[0]):
             return ()
         return (Edit(keep_end, run[-1][1], "", "trailing-headlines.off-topic",
                      "unrelated headline glued after the article"),)

@@ -208,3 +208,28 @@ def test_a_closing_i_is_still_the_pronoun():
     from cleaner.steps.trailing_headlines import kept_by_shape
     assert kept_by_shape("Nobody was told except I")
     assert not kept_by_shape("Crews clear a truck on I-80 near Reno")
+
+
+@pytest.mark.parametrize("run_on", [
+    # shares one name with the article (the reservoir's): every local headline would
+    " Hollis library to extend its weekend hours in November",
+    # a "Label: value" run on after a stop is no list item
+    " Weekend guide: Harbour Festival returns with forty stalls",
+])
+def test_a_run_on_headline_needs_two_specific_shared_words_to_stay(run_on):
+    out, edits = strip(ARTICLE + run_on + "\n")
+    assert out == ARTICLE + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_fixpoint(out)
+
+
+@pytest.mark.parametrize("ending", [
+    # the same sentence with its stop: one shared name is topic enough
+    " The Hollis library will extend its weekend hours in November.",
+    # a run-on sentence that shares several specific words stays
+    " Engineers expect the membrane filters at the plant by August",
+    # on its own line, a "Label: value" is a list item
+    "\nWeekend guide: Harbour Festival returns with forty stalls",
+])
+def test_a_closing_with_its_stop_or_real_topic_or_its_own_line_stays(ending):
+    assert strip(ARTICLE + ending + "\n")[1] == ()
