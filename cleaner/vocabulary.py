@@ -374,6 +374,9 @@ class Vocabulary:
             return Suggestion(None, "only distant candidates for a short word", tuple(far))
         if self._compound(word):
             return Suggestion(None, "two known words joined", tuple(far))
+        if any(word.startswith(c.word) or word.endswith(c.word) for c in far):
+            # two letters added at one edge of a whole word make a derivation ("upzoning"), not a slip
+            return Suggestion(None, "a known word with two letters added at an edge", tuple(far))
         if as_written:  # a listed word is likelier meant than two slips away from a common one
             return Suggestion(None, as_written[0][1], tuple(far))
         if not any(page.counts.get(c.word) for c in far):

@@ -150,6 +150,15 @@ def test_a_common_word_with_a_prefix_or_suffix_outweighs_a_distant_slip():
     assert metadata["typos_unfixed"][0]["why"] == "a known word with a prefix or suffix"
 
 
+def test_a_whole_word_with_two_letters_added_at_an_edge_is_a_derivation_not_a_slip():
+    # "zoning" is used on the page, and "upzoning" is two letters from it
+    text = ("The council spent a year on zoning rules. Its upzoning plan passed in June, "
+            "and the zoning board met again in May to review the zoning map and the parking rules.")
+    out, _, metadata = fix(text)
+    assert out == text
+    assert metadata["typos_unfixed"][0]["why"] == "a known word with two letters added at an edge"
+
+
 def test_unknown_word_with_no_candidate_is_noted():
     text = "The new zorblaxian device was shown to reporters at the fair."
     out, _, metadata = fix(text)
