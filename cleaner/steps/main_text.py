@@ -45,6 +45,9 @@ Keeps:
   not have: a schedule (dated items in calendar order, "June 9 – Tampa, FL"),
   a roster (names with distinct affiliations, "Ann Lee (Duke University)")
   or a list of fields (a match report's line-ups, referee and attendance);
+- the article's lead above the region when a one-line paragraph ("Then
+  the rain came.") sits between them: a short line costs the gap of two runs
+  of prose, which a lead paragraph alone may not outweigh;
 - up to two short sentences right after the region ("Use them.", "It did
   not."), which close the article but are too short to pay for the gap
   before a bio or disclaimer that reads as prose; not a call to act ("Read
@@ -155,6 +158,7 @@ class StripOutsideMainText:
             return StepResult()
         first, last = region
         first = _after_leading_headlines(lines, first, last)
+        first = self._opening_paragraphs(lines, first)
         last = _closing_sentences(lines, _list_end(lines, last, set(fields)))
         edits, metadata = [], {}
         if first >= self.min_chrome_lines:
@@ -165,6 +169,17 @@ class StripOutsideMainText:
             edits.append(Edit(lines[last][1], len(text), "", "main-text.after-article",
                               "page footer, links and comments after the article"))
         return StepResult(edits=tuple(edits), metadata=metadata)
+
+    def _opening_paragraphs(self, lines: list[Line], first: int) -> int:
+        """The region's first line, or an earlier one: the article's lead and a one-line
+        paragraph under it ("Then the rain came.") cost the gap a short line makes
+        between two runs of prose, which the lead alone may not outweigh. Each pair
+        above the region, a prose line that ends a sentence and a short sentence,
+        opens the article; chrome above it (a byline, a caption, a stamp) is neither."""
+        while (first >= 2 and _short_sentence(lines[first - 1][2]) and _ends_sentence(lines[first - 2][2])
+               and self._line_score(lines[first - 2][2]) > 0):
+            first -= 2
+        return first
 
     def _header_metadata(self, text: str, header: list[Line], context: Context) -> dict[str, Any]:
         """The author, date and source the rules' bylines and datelines give in the removed
@@ -551,14 +566,19 @@ def _closing_sentences(lines: list[Line], last: int) -> int:
     if not _ends_sentence(lines[last][2]):
         return last
     for i in range(last + 1, min(last + 1 + CLOSING_MAX_LINES, len(lines))):
-        line = lines[i][2]
-        words = line.split()
-        if not (len(words) <= CLOSING_MAX_WORDS and line.rstrip(CLOSING_QUOTES).endswith(".")
-                and not line.endswith("..") and CLOSING_START.match(line)
-                and any(w[0].islower() for w in words[1:]) and not CLOSING_NOT.search(line)):
+        if not _short_sentence(lines[i][2]):
             break
         last = i
     return last
+
+
+def _short_sentence(line: str) -> bool:
+    """A short line that reads as a sentence of prose ("Then the rain came."): not a
+    call to act, a stamp, a link or a credit."""
+    words = line.split()
+    return (len(words) <= CLOSING_MAX_WORDS and line.rstrip(CLOSING_QUOTES).endswith(".")
+            and not line.endswith("..") and bool(CLOSING_START.match(line))
+            and any(w[0].islower() for w in words[1:]) and not CLOSING_NOT.search(line))
 
 
 def _list_end(lines: list[Line], last: int, fields: set[int]) -> int:

@@ -265,3 +265,14 @@ def test_stamps_under_labels_of_posting_are_no_list_of_fields():
                             ("Posted: 5:19 PM\nUpdated: 6:02 PM\nSource: Wire\n", 0)):
         lines = _nonblank_lines(block)
         assert len(_field_list_lines(lines, [len(line.split()) for _, _, line in lines])) == expected
+
+
+def test_a_one_line_paragraph_near_the_top_is_no_gap_that_cuts_the_lead():
+    # the lead and a short paragraph under it: the short line is prose, not chrome between two runs
+    lead = ("For most of the campaign, the Harbour Action Group did everything it wanted against the council.\n"
+            "Then Maria Costa stepped in.\n")
+    out = clean(MENU + "\n" + HEADER + "\n" + lead + ARTICLE + FOOTER)
+    assert out.startswith(lead + ARTICLE)
+    for chrome in ("Read more.\n", "Updated at 10:42.\n"):  # calls to act and stamps are still gaps
+        out = clean(MENU + "\n" + HEADER + "\n" + lead.replace("Then Maria Costa stepped in.\n", chrome) + ARTICLE + FOOTER)
+        assert out.startswith(ARTICLE), chrome
