@@ -44,7 +44,9 @@ Keeps:
 - a list right after the region whose items share a shape that chrome does
   not have: a schedule (dated items in calendar order, "June 9 – Tampa, FL"),
   a roster (names with distinct affiliations, "Ann Lee (Duke University)")
-  or a list of fields (a match report's line-ups, referee and attendance);
+  or a list of fields (a match report's line-ups, referee and attendance),
+  or any list a sentence of the article introduces with a colon ("The five
+  landing stages are:") up to a long or chrome-like line;
 - the article's lead above the region when a one-line paragraph ("Then
   the rain came.") sits between them: a short line costs the gap of two runs
   of prose, which a lead paragraph alone may not outweigh;
@@ -314,6 +316,12 @@ CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
 # Labels of a field whose value is a time of day by its nature: an event's or a schedule's.
 TIME_LABEL = re.compile(r"(?:when|time|times|hours|opening hours|doors|kick-?off|starts?|show ?times?)", re.IGNORECASE)
 LIST_MIN_ITEMS = 3
+# A sentence that introduces a list with a colon: this many words at least, and none of
+# the words of a teaser box's label. The list it introduces runs this many lines at most.
+INTRO_MIN_WORDS = 4
+INTRO_MAX_ITEMS = 30
+TEASER_INTRO = re.compile(r"\b(?:also|more|related|recommended|popular|trending|latest|top|stories|headlines|news"
+                          r"|articles|posts|videos|links|coverage)\b", re.IGNORECASE)
 # A review's verdict box: the labels of its good and bad points, and of its verdict.
 PROS_LABEL = re.compile(r"(?:pros|the good|likes|what (?:we|i) liked|we liked|(?:what's|what is) good)\s?:?",
                         re.IGNORECASE)
@@ -326,10 +334,12 @@ VERDICT_LABEL = re.compile(r"(?:(?:our|the|final) )?verdict|(?:the )?bottom line
 # contributor credit, and not opening with the verb of a call to act ("Read more.").
 CLOSING_MAX_LINES, CLOSING_MAX_WORDS = 2, 12
 CLOSING_START = re.compile(r"^[\"“‘']?[A-Z][a-z’']*(?:\s|$)")
-CLOSING_NOT = re.compile(TIMESTAMP.pattern + r"|[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
-                         r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
-                         r"|continue|print|e-?mail|comment|leave|post|add|register|log|get|support|donate)\b",
-                         re.IGNORECASE)
+CALL_OR_LINK = (r"[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
+                r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
+                r"|continue|print|e-?mail|comment|leave|post|add|register|log|get|support|donate)\b")
+CLOSING_NOT = re.compile(TIMESTAMP.pattern + "|" + CALL_OR_LINK, re.IGNORECASE)
+# The same for a list's item, which may hold a year ("1990-1994", "Founded 2006").
+ITEM_NOT = re.compile(CLOCK_OR_AGO + "|" + CALL_OR_LINK, re.IGNORECASE)
 
 
 # A list of records in one template (product cards: name, features, price,
@@ -585,10 +595,34 @@ def _list_end(lines: list[Line], last: int, fields: set[int]) -> int:
     """The region's last line, or the end of a schedule, roster or list of fields
     (`fields`: their lines) right after it (after at most one line: its heading)."""
     for start in (last + 1, last + 2):
-        end = max(_schedule_end(lines, start), _roster_end(lines, start), _run_end(fields, start))
+        end = max(_schedule_end(lines, start), _roster_end(lines, start), _run_end(fields, start),
+                  _introduced_list_end(lines, start))
         if end - start + 1 >= LIST_MIN_ITEMS:
             return end
     return last
+
+
+def _introduced_list_end(lines: list[Line], start: int) -> int:
+    """Last line of the list a sentence of the article introduces with a colon ("The
+    twelve drop-off points are:"), from `start` on: its short lines, up to the first
+    one that is long, truncated, or reads as chrome (a call to act, a time stamp, a
+    link, a teaser box's label). Teaser boxes introduce their
+    headlines with labels ("Related:", "You might also like:"), which are no such
+    sentence."""
+    intro = lines[start - 1][2] if 0 < start <= len(lines) else ""
+    words = intro.split()
+    if not (intro.endswith(":") and len(words) >= INTRO_MIN_WORDS and CLOSING_START.match(intro)
+            and sum(w[0].islower() for w in words[1:]) >= 2
+            and not CLOSING_NOT.search(intro) and not TEASER_INTRO.search(intro)):
+        return start - 1
+    end = start - 1
+    for i in range(start, min(len(lines), start + INTRO_MAX_ITEMS)):
+        item = lines[i][2]
+        if (len(item.split()) > HEADLINE_WORDS or item.rstrip(CLOSING_QUOTES).endswith(TRUNCATION)
+                or ITEM_NOT.search(item) or TEASER_INTRO.search(item)):
+            break
+        end = i
+    return end
 
 
 def _run_end(members: set[int], start: int) -> int:

@@ -1,6 +1,7 @@
 """main-text: keep the article's main text region, remove the page chrome around it."""
 from types import MappingProxyType
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -276,3 +277,24 @@ def test_a_one_line_paragraph_near_the_top_is_no_gap_that_cuts_the_lead():
     for chrome in ("Read more.\n", "Updated at 10:42.\n"):  # calls to act and stamps are still gaps
         out = clean(MENU + "\n" + HEADER + "\n" + lead.replace("Then Maria Costa stepped in.\n", chrome) + ARTICLE + FOOTER)
         assert out.startswith(ARTICLE), chrome
+
+
+STAGES = """The ferry's five landing stages are:
+North Quay, by the old customs house
+Bell Rock jetty
+St. Anne's slipway, 40 Shore Road
+The hospital pier
+Gull Island
+"""
+
+
+def test_a_list_the_article_introduces_with_a_colon_stays_with_it():
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + STAGES + FOOTER)
+    assert out.endswith(ARTICLE + STAGES)
+
+
+@pytest.mark.parametrize("label", ["You might also like these stories:", "Related:", "Read our coverage of the vote:"])
+def test_a_teaser_label_with_a_colon_introduces_no_list_of_the_article(label):
+    teasers = label + "\n" + "\n".join(FOOTER.splitlines()[5:8]) + "\n"
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + teasers + FOOTER)
+    assert out.endswith(ARTICLE)
