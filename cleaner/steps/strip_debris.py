@@ -284,20 +284,31 @@ def shared_stripper(rulebook: Rulebook, lifting: bool = False) -> StripDebris:
 
 def _listed_headlines(text: str, end: int) -> tuple[int, int]:
     """The end of the headlines listed from `end` on (blank lines between allowed), and
-    how many there are; `end` itself and 0 when the next line is not one."""
-    count, stop, offset = 0, end, end
+    how many there are; `end` itself and 0 when the next line is not one. A headline
+    after a blank line with a paragraph right under it is the article's subheading
+    over that paragraph: the list ends before it."""
+    count, stop, offset, after_blank = 0, end, end, False
     while offset < len(text) and count < MAX_LISTED:
-        newline = text.find("\n", offset)
-        line_end = len(text) if newline < 0 else newline + 1
-        line = text[offset:line_end].strip()
+        line, line_end = _line_at(text, offset)
         if LIST_MARK.fullmatch(line):
             stop = line_end
         elif line:
             if not is_headline(line, *LISTED_WORDS):
                 break
+            below = _line_at(text, line_end)[0] if line_end < len(text) else ""
+            if after_blank and below and not is_headline(below, *LISTED_WORDS):
+                break
             count, stop = count + 1, line_end
+        after_blank = not line
         offset = line_end
     return stop, count
+
+
+def _line_at(text: str, offset: int) -> tuple[str, int]:
+    """The stripped line starting at `offset`, and the offset after its newline."""
+    newline = text.find("\n", offset)
+    line_end = len(text) if newline < 0 else newline + 1
+    return text[offset:line_end].strip(), line_end
 
 
 def _lift(match: re.Match, metadata: dict[str, Any]) -> None:
