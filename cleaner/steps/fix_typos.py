@@ -13,6 +13,9 @@ Two sources of fixes, each recorded with what it considered:
   enough, an unknown word is noted in `typos_unfixed` ("unknown word, no safe
   fix") and left alone.
 
+Also joins a paragraph's drop capital to its word (`typos.drop-cap`: "T he"
+-> "The") when the two make a common English word, on a line of prose.
+
 Deliberately keeps: every word with a capital letter (names, sentence starts,
 acronyms), words of `rules/protect.txt`, words glued to digits, hyphens,
 apostrophes (a possessive 's excepted), slashes, dots or other letters
@@ -70,6 +73,11 @@ POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
 CUT_OFF = ("…", "...")
 # A capital standing alone that is no word ("A" and "I" are) right before the word.
 DROP_CAP = re.compile(r"(?<![^\W_])[B-HJ-Z][ \t]+\Z")
+# The same opening a line, split from the rest of its word by a page's drop-cap styling
+# ("T he first thing..."): joined when the two make a common word, on a line of prose.
+DROP_CAP_START = re.compile(r"^[\"“‘'(]?([B-HJ-Z]) ([a-z]{1,20})(?![^\W_])", re.MULTILINE)
+DROP_CAP_ZIPF = 3.0
+DROP_CAP_MIN_WORDS = 8
 # A paragraph with more unknown lowercase words than this share (and at least
 # `CROWDED_MIN`) is foreign or technical text: nothing in it is changed.
 CROWDED_SHARE = 0.1
@@ -192,11 +200,12 @@ class FixTypos:
         if vocabulary is None:
             why = "no language detected" if language is None else f"no vocabulary for language {language}"
             return StepResult(metadata={"typos_skipped": why})
+        joined = _drop_caps(text, vocabulary)
         words = set(LOWER_WORD.findall(text))
         suspects = (words.difference(vocabulary.frequencies) | words.intersection(vocabulary.rare)
                     | words.intersection(self.typos)) - self.protected
         if not suspects:
-            return StepResult()
+            return StepResult(edits=joined)
         line_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
         by_line: dict[int, list[re.Match]] = {}
         for match in LOWER_WORD.finditer(text):
@@ -213,7 +222,24 @@ class FixTypos:
         if len(document.notes) > MAX_NOTES:  # the rest, counted by why
             metadata["typos_unfixed_more"] = dict(collections.Counter(
                 note["why"] for note in document.notes[MAX_NOTES:]))
-        return StepResult(edits=tuple(document.edits), metadata=metadata)
+        edits = sorted(joined + tuple(e for e in document.edits if not any(j.start <= e.start <= j.end for j in joined)),
+                       key=lambda e: e.start)
+        return StepResult(edits=tuple(edits), metadata=metadata)
+
+
+def _drop_caps(text: str, vocabulary: Vocabulary) -> tuple[Edit, ...]:
+    """Join a paragraph's drop capital to the rest of its word ("T he" -> "The"): a lone
+    capital that is no word, a space, then lower-case letters that make a common word
+    with it, at the start of a line of prose."""
+    edits = []
+    for match in DROP_CAP_START.finditer(text):
+        letter, rest = match.group(1), match.group(2)
+        line_end = text.find("\n", match.end())
+        words = len(text[match.start():line_end if line_end >= 0 else len(text)].split())
+        if words >= DROP_CAP_MIN_WORDS and vocabulary.zipf((letter + rest).lower()) >= DROP_CAP_ZIPF:
+            edits.append(Edit(match.start(2) - 1, match.start(2), "", "typos.drop-cap",
+                              f"drop capital split from its word: {letter} {rest} -> {letter}{rest}"))
+    return tuple(edits)
 
 
 class _Document:
