@@ -606,9 +606,8 @@ def _introduced_list_end(lines: list[Line], start: int) -> int:
     """Last line of the list a sentence of the article introduces with a colon ("The
     twelve drop-off points are:"), from `start` on: its short lines, up to the first
     one that is long, truncated, or reads as chrome (a call to act, a time stamp, a
-    link, a teaser box's label). Teaser boxes introduce their
-    headlines with labels ("Related:", "You might also like:"), which are no such
-    sentence."""
+    link, a teaser box's label). Teaser boxes introduce their headlines with labels
+    ("Related:", "You might also like:"), which are no such sentence."""
     intro = lines[start - 1][2] if 0 < start <= len(lines) else ""
     words = intro.split()
     if not (intro.endswith(":") and len(words) >= INTRO_MIN_WORDS and CLOSING_START.match(intro)
