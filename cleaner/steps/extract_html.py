@@ -210,6 +210,8 @@ class ExtractHtml:
         from trafilatura.utils import load_html
 
         tree = load_html(html)
+        if tree is not None:
+            _join_drop_caps(tree)
         found = _page_metadata(tree) if tree is not None else None
         page, url = (tree if tree is not None else html), (found.url if found else None)
         text = self._trafilatura(page, url, self.favor)
@@ -238,3 +240,23 @@ class ExtractHtml:
         if self.comments and document is not None and document.comments:
             text = f"{text}\n{document.comments}"
         return text
+
+
+DROP_CAP_TAGS = ("span", "b", "strong", "big", "font", "em", "i", "div")
+
+
+def _join_drop_caps(tree) -> None:
+    """Unwrap a paragraph's drop capital (`<p><span class="dropcap">F</span>or most...`):
+    a lone capital in its own element at the paragraph's very start, followed by lower-case
+    letters. Styled apart (often hidden from screen readers), extraction drops it or leaves
+    it a word apart ("or most", "F or most")."""
+    for element in list(tree.iter(*DROP_CAP_TAGS)):
+        parent = element.getparent()
+        letter = (element.text or "").strip()
+        if (parent is None or len(element) or len(letter) != 1 or not letter.isupper()
+                or not (element.tail or "")[:1].islower()):
+            continue
+        if parent.index(element) != 0 or (parent.text or "").strip():
+            continue
+        parent.text = (parent.text or "") + letter + element.tail
+        parent.remove(element)

@@ -189,3 +189,15 @@ def test_a_page_laid_out_in_a_table_is_read_cell_by_cell():
     for paragraph in PARAGRAPHS:
         assert paragraph in text
     assert "|" not in text and "Most Viewed Articles" not in text  # the box heading went by its rule
+
+
+def test_a_drop_capital_in_its_own_element_is_joined_to_its_word():
+    first = PARAGRAPHS[0]
+    styled = f'<p><span class="dropcap" aria-hidden="true">{first[0]}</span>{first[1:]}</p>'
+    page = PAGE.replace(f"<p>{first}</p>", styled)
+    assert styled in page
+    text = clean(page).text
+    assert first in text
+    # a capital that is a word of its own, or that is not at the paragraph's start, stays as it is
+    aside = "<p>Read <b>A</b> guide to the channel, the authority said in its latest statement today.</p>"
+    assert "Read A guide to the channel" in clean(PAGE.replace("</article>", aside + "</article>")).text
