@@ -222,9 +222,8 @@ class FixTypos:
         if len(document.notes) > MAX_NOTES:  # the rest, counted by why
             metadata["typos_unfixed_more"] = dict(collections.Counter(
                 note["why"] for note in document.notes[MAX_NOTES:]))
-        # a word right after a joined drop capital is left as the join makes it
-        kept = tuple(e for e in document.edits if not any(j.start <= e.start <= j.end for j in joined))
-        edits = sorted(joined + kept, key=lambda e: e.start)
+        # the word after a drop capital is never a suspect's fix (DROP_CAP): no edit overlaps a join
+        edits = sorted(joined + tuple(document.edits), key=lambda e: e.start)
         return StepResult(edits=tuple(edits), metadata=metadata)
 
 
