@@ -295,9 +295,10 @@ def _listed_headlines(text: str, end: int) -> tuple[int, int]:
         elif line:
             if not is_headline(line, *LISTED_WORDS):
                 break
-            below = _line_at(text, line_end)[0] if line_end < len(text) else ""
-            if after_blank and below and not is_headline(below, *LISTED_WORDS):
-                break
+            if after_blank and line_end < len(text):  # read the line below only after a blank
+                below = _line_at(text, line_end)[0]
+                if below and not is_headline(below, *LISTED_WORDS):
+                    break
             count, stop = count + 1, line_end
         after_blank = not line
         offset = line_end
