@@ -587,8 +587,14 @@ def _short_sentence(line: str) -> bool:
     call to act, a stamp, a link or a credit."""
     words = line.split()
     return (len(words) <= CLOSING_MAX_WORDS and line.rstrip(CLOSING_QUOTES).endswith(".")
-            and not line.endswith("..") and bool(CLOSING_START.match(line))
-            and any(w[0].islower() for w in words[1:]) and not CLOSING_NOT.search(line))
+            and not line.endswith("..") and _opens_like_prose(line, words, 1))
+
+
+def _opens_like_prose(line: str, words: list[str], lower_words: int) -> bool:
+    """Opens like a sentence, with at least `lower_words` lower-case words after its
+    first, and is no call to act, stamp, link or credit."""
+    return (bool(CLOSING_START.match(line)) and sum(w[0].islower() for w in words[1:]) >= lower_words
+            and not CLOSING_NOT.search(line))
 
 
 def _list_end(lines: list[Line], last: int, fields: set[int]) -> int:
@@ -610,9 +616,8 @@ def _introduced_list_end(lines: list[Line], start: int) -> int:
     ("Related:", "You might also like:"), which are no such sentence."""
     intro = lines[start - 1][2] if 0 < start <= len(lines) else ""
     words = intro.split()
-    if not (intro.endswith(":") and len(words) >= INTRO_MIN_WORDS and CLOSING_START.match(intro)
-            and sum(w[0].islower() for w in words[1:]) >= 2
-            and not CLOSING_NOT.search(intro) and not TEASER_INTRO.search(intro)):
+    if not (intro.endswith(":") and len(words) >= INTRO_MIN_WORDS and _opens_like_prose(intro, words, 2)
+            and not TEASER_INTRO.search(intro)):
         return start - 1
     end = start - 1
     for i in range(start, min(len(lines), start + INTRO_MAX_ITEMS)):
