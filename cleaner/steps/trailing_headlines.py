@@ -32,8 +32,11 @@ another sentence on its line ("...on Tuesday. Parade route announced for
 downtown") is a headline run on by extraction, since a paragraph's own last
 sentence ends with a stop. Its topic must rest on two specific shared words
 (a town's name alone, which every local headline shares, is not enough),
-and a "Label: value" shape does not make it a list item (a list's items
-stand on their own lines).
+a "Label: value" shape does not make it a list item (a list's items
+stand on their own lines), and "you" or "your" is no pronoun pointing back
+into the article (headlines address the reader: "Three reasons your loan
+is late"). A document of `RUN_ON_MIN_WORDS` words is long enough to judge
+one.
 
 It relies on earlier steps for one paragraph per line and for removing
 debris lines, so that the article's own last sentence is near the end.
@@ -96,6 +99,8 @@ LABEL_VALUE_WORDS = 4     # "Price: $499.", "Photo: Ann Lee": a list's value is 
 MAX_RUN = 5               # more trailing sentences than that is no glued teaser
 TOPIC = 2                 # shared-word points that make a sentence on topic
 RUN_ON_TOPIC = 4          # the same for a run-on sentence: two specific words
+RUN_ON_MIN_WORDS = 120    # words before a run-on cut (the shape is evidence enough)
+READER_PRONOUNS = frozenset("you your".split())  # a headline's address to its reader
 
 
 @lru_cache(maxsize=1 << 16)  # words repeat: a document's are stemmed once per reference
@@ -186,7 +191,8 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
     value" line (specifications, credits) with a short value; a longer value
     is read on its own ("FTC: We use affiliate links." is prose, "Football:
     Town edge past Rovers in cup thriller." a kicker over a headline). A
-    `run_on` sentence (see the module's notes) is no list item.
+    `run_on` sentence (see the module's notes) is no list item, and its
+    "you" or "your" is the reader, not someone in the article.
     """
     words = WORD.findall(sentence)
     if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence):
@@ -199,14 +205,17 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
         return True
     if sentence.rstrip(CLOSERS).endswith("?") and not is_title_case(sentence):
         return True
-    if CONTRACTION.sub("", words[0].lower() if words[0][1:].islower() else words[0]) in OPENING_PRONOUNS:
+    ignored = READER_PRONOUNS if run_on else frozenset()
+    first = CONTRACTION.sub("", words[0].lower() if words[0][1:].islower() else words[0])
+    if first in OPENING_PRONOUNS and first.lower() not in ignored:
         return True
     for i, found in enumerate(WORD.finditer(sentence)):
         word = found.group()
         # "I" in a road's or a model's name ("I-94", "I.D.") is no pronoun
         after = sentence[found.end():found.end() + 1]
         named = word == "I" and after != "" and after in NAME_AFTER_I
-        if CONTRACTION.sub("", word) in PRONOUNS and not named:
+        pronoun = CONTRACTION.sub("", word)
+        if pronoun in PRONOUNS and not named and pronoun.lower() not in ignored:
             return True
         if i and word[0].isupper():
             return False
@@ -265,7 +274,8 @@ class StripTrailingHeadlines:
         while run and not run[0][2]:
             keep_end = run.pop(0)[1]
         judged = [(text[start:end], run_on) for start, end, off_topic, run_on in run if off_topic]
-        if not run or len(text[:keep_end].split()) < self.min_words:
+        least = RUN_ON_MIN_WORDS if judged and all(run_on for _, run_on in judged) else self.min_words
+        if not run or len(text[:keep_end].split()) < min(least, self.min_words):
             return ()
         whole_lines = text[keep_end:run[-1][1]].split("\n")[1:]
         if any(len(line.split()) > MAX_PARAGRAPH_WORDS for line in whole_lines):

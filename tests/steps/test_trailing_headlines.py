@@ -232,3 +232,24 @@ def test_a_run_on_headline_needs_two_specific_shared_words_to_stay(run_on):
 ])
 def test_a_closing_with_its_stop_or_real_topic_or_its_own_line_stays(ending):
     assert strip(ARTICLE + ending + "\n")[1] == ()
+
+
+def test_a_run_on_headline_addressing_the_reader_goes():
+    # "your" is the reader, not someone in the article: no pronoun pointing back
+    assert_only_the_article_stays(" Five reasons your garden needs a frost plan before December")
+
+
+def test_the_reader_pronoun_still_keeps_a_closing_with_its_stop():
+    closing = " Residents who want to know what it means for your bill can call the finance office."
+    assert strip(ARTICLE + closing + "\n")[1] == ()
+
+
+def test_a_run_on_headline_goes_from_a_shorter_document_than_other_cuts_need():
+    brief = "\n\n".join(ARTICLE.split("\n\n")[:4])  # 163 words: under the 250 a cut needs
+    out, edits = strip(brief + " Orchard owners in Tucson race to beat the summer heat\n")
+    assert out == brief + "\n" and [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    # the same headline with its stop is judged as any sentence is, and so is left there
+    assert strip(brief + " Orchard owners in Tucson race to beat the summer heat.\n")[1] == ()
+    # and a document under RUN_ON_MIN_WORDS is left alone
+    first = ARTICLE.split("\n\n")[0]
+    assert strip(first + " Orchard owners in Tucson race to beat the summer heat\n")[1] == ()
