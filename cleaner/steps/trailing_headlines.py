@@ -274,8 +274,9 @@ class StripTrailingHeadlines:
         while run and not run[0][2]:
             keep_end = run.pop(0)[1]
         judged = [(text[start:end], run_on) for start, end, off_topic, run_on in run if off_topic]
-        least = RUN_ON_MIN_WORDS if judged and all(run_on for _, run_on in judged) else self.min_words
-        if not run or len(text[:keep_end].split()) < min(least, self.min_words):
+        run_ons_only = judged and all(run_on for _, run_on in judged)
+        least = min(RUN_ON_MIN_WORDS, self.min_words) if run_ons_only else self.min_words
+        if not run or len(text[:keep_end].split()) < least:
             return ()
         whole_lines = text[keep_end:run[-1][1]].split("\n")[1:]
         if any(len(line.split()) > MAX_PARAGRAPH_WORDS for line in whole_lines):
