@@ -31,7 +31,8 @@ One shape is read more strictly: a sentence with no final punctuation after
 another sentence on its line ("...on Tuesday. Parade route announced for
 downtown") is a headline run on by extraction, since a paragraph's own last
 sentence ends with a stop. Its topic must rest on two specific shared words
-(a town's name alone, which every local headline shares, is not enough),
+(a town's name alone, which every local headline shares, is not enough,
+and a name of two words, "Ashby Vale", counts as one),
 a "Label: value" shape does not make it a list item (a list's items
 stand on their own lines), and "you" or "your" is no pronoun pointing back
 into the article (headlines address the reader: "Three reasons your loan
@@ -151,15 +152,31 @@ class Reference:
                 return key[:size]
         return None
 
-    def overlap(self, sentence: str) -> int:
-        """Weighted shared words: 2 for a specific word, 1 for a common one."""
-        score = 0
-        for word in {w.lower(): w for w in content_words(sentence)}.values():
+    def overlap(self, sentence: str, names_as_one: bool = False) -> int:
+        """Weighted shared words: 2 for a specific word, 1 for a common one.
+
+        With `names_as_one`, shared names written next to each other count once:
+        "Ashby Vale" is one place, one piece of evidence, however many words it takes.
+        """
+        score, last_name_end = 0, -1
+        seen: set[str] = set()
+        for found_word in WORD.finditer(sentence):
+            word = found_word.group()
+            if not is_content(word) or word.lower() in seen:
+                continue
+            seen.add(word.lower())
             found = self.match(stem(word))
-            if found is not None:
-                specific = (self.counts[found] >= 2 or found in self.names
-                            or len(word) >= LONG_WORD)
-                score += 2 if specific else 1
+            if found is None:
+                continue
+            name = names_as_one and word[0].isupper() and found in self.names
+            if name and sentence[last_name_end:found_word.start()] == " ":
+                last_name_end = found_word.end()
+                continue
+            if name:
+                last_name_end = found_word.end()
+            specific = (self.counts[found] >= 2 or found in self.names
+                        or len(word) >= LONG_WORD)
+            score += 2 if specific else 1
         return score
 
 
@@ -253,7 +270,7 @@ class StripTrailingHeadlines:
             short = too_short_to_judge(sentence)
             run_on = unpunctuated(sentence) and bool(text[text.rfind("\n", 0, start) + 1:start].strip())
             topic = RUN_ON_TOPIC if run_on else TOPIC
-            if kept_by_shape(sentence, run_on) or (not short and Reference(text[:start]).overlap(sentence) >= topic):
+            if kept_by_shape(sentence, run_on) or (not short and Reference(text[:start]).overlap(sentence, run_on) >= topic):
                 return StepResult(edits=self._cut(text, end, run))
             run.insert(0, (start, end, not short, run_on))
         return StepResult()
