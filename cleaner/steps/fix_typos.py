@@ -72,10 +72,11 @@ GLUE_AFTER = frozenset("@/\\-'’+=~$%^*|_<>")
 POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
 CUT_OFF = ("…", "...")
 # A capital standing alone that is no word ("A" and "I" are) right before the word.
-DROP_CAP = re.compile(r"(?<![^\W_])[B-HJ-Z][ \t]+\Z")
+LONE_CAPITAL = "[B-HJ-Z]"
+DROP_CAP = re.compile(r"(?<![^\W_])" + LONE_CAPITAL + r"[ \t]+\Z")
 # The same opening a line, split from the rest of its word by a page's drop-cap styling
 # ("T he first thing..."): joined when the two make a common word, on a line of prose.
-DROP_CAP_START = re.compile(r"^[\"“‘'(]?([B-HJ-Z]) ([a-z]{1,20})(?![^\W_])", re.MULTILINE)
+DROP_CAP_START = re.compile(r"^[\"“‘'(]?(" + LONE_CAPITAL + r") ([a-z]{1,20})(?![^\W_])", re.MULTILINE)
 DROP_CAP_ZIPF = 3.0
 DROP_CAP_MIN_WORDS = 8
 # A paragraph with more unknown lowercase words than this share (and at least

@@ -158,7 +158,7 @@ class Reference:
         With `names_as_one`, shared names written next to each other count once:
         "Ashby Vale" is one place, one piece of evidence, however many words it takes.
         """
-        score, last_name_end = 0, -1
+        score, name_end = 0, None  # name_end: where the last shared name ended
         seen: set[str] = set()
         for found_word in WORD.finditer(sentence):
             word = found_word.group()
@@ -168,12 +168,11 @@ class Reference:
             found = self.match(stem(word))
             if found is None:
                 continue
-            name = names_as_one and word[0].isupper() and found in self.names
-            if name and sentence[last_name_end:found_word.start()] == " ":
-                last_name_end = found_word.end()
-                continue
-            if name:
-                last_name_end = found_word.end()
+            if names_as_one and word[0].isupper() and found in self.names:
+                same_name = name_end is not None and sentence[name_end:found_word.start()] == " "
+                name_end = found_word.end()
+                if same_name:
+                    continue
             specific = (self.counts[found] >= 2 or found in self.names
                         or len(word) >= LONG_WORD)
             score += 2 if specific else 1
