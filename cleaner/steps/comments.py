@@ -48,7 +48,11 @@ ENTRY = re.compile(
     re.IGNORECASE)
 HEADER = re.compile(
     r"^(?:\[\s*)?(?:\d[\d,]*\s+)?(?:comments?|responses?|replies|reader comments|top rated comments"
-    r"|leave a (?:reply|comment)|join the (?:discussion|conversation)|discussion)(?:\s*\])?\s*:?$",
+    r"|leave a (?:reply|comment)|join the (?:discussion|conversation)|discussion"
+    # a moderation notice over the thread: "Please email us to report offensive comments."
+    r"|(?:please\s+)?(?:e-?mail|contact|tell|alert)\s+us\s+to\s+report\s+(?:offensive|abusive|inappropriate)"
+    r"\s+(?:comments|posts)\.?|comments\s+(?:are|will\s+be)\s+(?:moderated|reviewed)\b[^.]{0,60}\.?)"
+    r"(?:\s*\])?\s*:?$",
     re.IGNORECASE)
 _COUNT_HEADER = re.compile(r"^\[?\s*\d[\d,]*\s+(?:comments?|responses?)(?:\s+so far)?\s*\]?\s*(?:\.{3}|…|:)?$"
                            r"|^comments?\s*\(\d[\d,]*\)$|^top rated comments$", re.IGNORECASE)

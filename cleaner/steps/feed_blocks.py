@@ -50,6 +50,9 @@ TIMESTAMP_PREFIX = re.compile(
 # A headline with its timestamp after it: "Headline – 2 hours ago", "Headline 3h ago",
 # "Headline | 14:32". A clock time needs the separator ("Doors open 19:30" is a schedule).
 TIMESTAMP_SUFFIX = re.compile(rf"(?:[ \t]?(?P<sep>[|·•\-–—])[ \t]?|[ \t])(?P<ts>{_TIMESTAMP})", re.I)
+# A comment's signature ("Posted by: Ann | May 4, 2021 5:23 PM") is the comments step's:
+# taking it here would break the thread that step removes whole into pieces.
+COMMENT_SIGNATURE = re.compile(r"(?:posted|submitted|commented)\s+by\b", re.I)
 CLOCK_PARTS = re.compile(r"(\d{1,2})(?::(\d{2}))?\s?([ap])?", re.I)
 LETTERS = re.compile(r"[^\W\d_]+")
 DIGITS = re.compile(r"\d+")
@@ -119,7 +122,7 @@ def _suffix(line: str) -> re.Match | None:
         if match.end() != len(line):
             continue
         head = line[:match.start()]
-        if (head and head[-1] not in ".,;:" and _is_headline(head)
+        if (head and head[-1] not in ".,;:" and _is_headline(head) and not COMMENT_SIGNATURE.match(head)
                 and (match.group("sep") or match.group("relative"))):
             return match
     return None

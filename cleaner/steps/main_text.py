@@ -9,7 +9,7 @@ HTML tokens) and removes whole lines before and after that run.
 Line score: every line costs a fixed amount and earns points per word (less
 for Capitalised words, more when it ends like a sentence), so menus, link
 lists and bylines score below zero and paragraphs above it. Short lines with
-a time stamp (comment headers, teaser dates) cost extra, so does each gap
+a time stamp (comment headers, teaser dates; not a race time or gap, "4:38:12", "+0:14") cost extra, so does each gap
 between two runs of prose (teaser lists and comment threads are many short
 runs, an article a few long ones), more so a gap holding many menu-sized
 lines (a footer's link lists before its legal notices), and a line repeated
@@ -28,7 +28,9 @@ price lines, a recipe collection's dishes with the same "Ingredients" and "Metho
 repeated lines would otherwise make it look like chrome. A list of fields ("Weight: 1.2 kg",
 "Referee: A. Name", three or more with different labels) is worth nothing either way, so a
 review's specifications do not cut the article in two; so is a review's verdict box ("Pros"
-and "Cons" labels over short items, then "Verdict"), so the verdict under it stays.
+and "Cons" labels over short items, then "Verdict"), so the verdict under it stays; and so is
+each item of a list a sentence of the article introduces with a colon ("The nine stops are:"),
+so a list of names between the lead and the body does not cut the lead off.
 
 Removes:
 - lines before the main text region (`main-text.before-article`), giving the
@@ -96,8 +98,9 @@ TRUNCATION = ("...", "…")  # teasers cut short are not sentences
 CLOSING_QUOTES = "'\"’”)]"
 # A clock time, a year or "3 hours ago": the mark of comment headers, teaser
 # dates and bylines when the line is short. A short line whose only mark is a year
-# is prose when it reads as a sentence (`_dated_sentence`).
-CLOCK_OR_AGO = r"\b\d{1,2}:\d\d\b|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|[mhd])\s+ago\b"
+# is prose when it reads as a sentence (`_dated_sentence`). A time gap or a race time
+# ("+0:14", "4:38:12") in a results table is no stamp.
+CLOCK_OR_AGO = r"(?<![+:])\b\d{1,2}:\d\d\b(?!:\d)|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|[mhd])\s+ago\b"
 TIMESTAMP = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 Line = tuple[int, int, str]  # start offset, end offset (after its "\n"), stripped text
@@ -217,7 +220,7 @@ class StripOutsideMainText:
         for i in _record_lines(lines, sizes, copies, self.stamp_max_words):
             scores[i] = max(scores[i], RECORD_SCORE)
         menus = [size <= self.menu_words for size in sizes]
-        for i in fields + _verdict_lines(lines, sizes):
+        for i in fields + _verdict_lines(lines, sizes) + _introduced_list_lines(lines):
             scores[i], menus[i] = max(scores[i], 0.0), False
         return self._best_run(self._with_gaps(scores, menus))
 
@@ -627,6 +630,19 @@ def _introduced_list_end(lines: list[Line], start: int) -> int:
             break
         end = i
     return end
+
+
+def _introduced_list_lines(lines: list[Line]) -> list[int]:
+    """The items of every list a sentence of the article introduces with a colon, of
+    `LIST_MIN_ITEMS` items or more: a list of stations, names or steps inside the
+    article is worth nothing either way, so it does not cut the article in two."""
+    found: list[int] = []
+    for start in range(1, len(lines)):
+        if lines[start - 1][2].endswith(":"):
+            end = _introduced_list_end(lines, start)
+            if end - start + 1 >= LIST_MIN_ITEMS:
+                found.extend(range(start, end + 1))
+    return found
 
 
 def _run_end(members: set[int], start: int) -> int:

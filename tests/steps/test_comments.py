@@ -113,3 +113,16 @@ def test_date_lines_followed_by_a_comments_links():
 def test_a_timetable_of_days_and_times_is_not_a_thread():
     timetable = ARTICLE + "\nNew hours:\n" + "".join(f"March {day} 10:00\nWeekend opening\n" for day in range(6, 12))
     assert clean(timetable)[1] == ()
+
+
+def test_a_thread_under_a_moderation_notice_goes_though_it_starts_early():
+    # comments signed at their end, "Posted by: ... | date time", under a notice rather than a
+    # "Comments" header, and longer than the article: it starts in the text's first third
+    comments = []
+    for i, name in enumerate(["Ann", "bikerdan", "J. Ruiz", "Mo", "old_reader"]):
+        comments += [f"I have lived here for years and the later opening hours are exactly what we needed, thank you {i}.",
+                     f"Posted by: {name} | January 14, 2008 0{i + 1}:21 PM"]
+    thread = "Please email us to report offensive comments.\n" + "\n".join(comments) * 2
+    out, edits = clean(ARTICLE + "\n" + thread + "\n")
+    assert out == ARTICLE + "\n"
+    assert edits[0].rule == "comments.thread"

@@ -160,3 +160,12 @@ def test_linear_on_long_hostile_lines():
     start = time.perf_counter()
     STEP.run(text, Context())
     assert time.perf_counter() - start < 1.0
+
+
+def test_comments_signed_with_their_time_are_left_to_the_comment_step():
+    # "Posted by: Ann | May 4, 2021 05:23 PM" under each comment is a signature, not a feed
+    # item's stamp: taking pairs of them here would break the thread into pieces
+    thread = "".join(f"Great news, I hope it works this time and the buses really do come, comment {i}.\n"
+                     f"Posted by: reader{i} | May 4, 2021 0{i}:23 PM\n" for i in range(1, 6))
+    out, edits = clean(ARTICLE + "\n" + thread)
+    assert out == ARTICLE + "\n" + thread and not edits

@@ -298,3 +298,43 @@ def test_a_teaser_label_with_a_colon_introduces_no_list_of_the_article(label):
     teasers = label + "\n" + "\n".join(FOOTER.splitlines()[5:8]) + "\n"
     out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + teasers + FOOTER)
     assert out.endswith(ARTICLE)
+
+
+LEAD = ("The new tram line opened on Monday after six years of work and two delays, with hundreds of riders queuing before dawn.\n"
+        "It runs for twelve kilometres across the east of the city and links the old market with the university in under half an hour.\n")
+STOPS = """The line has nine stops, which are:
+Market Square
+Tanners Lane
+Hospital North
+Riverside
+Mill Street East
+Ashgrove
+Park and Ride
+Science Park
+University South
+"""
+
+
+def test_a_list_the_article_introduces_inside_it_does_not_cut_off_the_lead():
+    # nine Title Case stops between the lead and the body read like a menu; introduced by a
+    # sentence with a colon, they are the article's list and cost nothing either way
+    out = clean(MENU + "\n" + HEADER + "\n" + LEAD + STOPS + ARTICLE + FOOTER)
+    assert out.startswith(LEAD + STOPS + ARTICLE)
+    teasers = "Read our coverage of the vote:\n" + "\n".join(FOOTER.splitlines()[5:8]) + "\n"
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + teasers + FOOTER)
+    assert out.endswith(ARTICLE)  # a teaser label is still no such sentence
+
+
+RESULTS = """STAGE 9 - TOP 5
+1   ADAMS Tom        NOR   4:38:12
+2   BERG Lars        VLC   +0:14
+3   COSTA Rui        ALP   +0:22
+4   DIAZ Ana         NOR   +0:41
+5   EKLUND Per       GRA   +1:05
+"""
+
+
+def test_race_times_in_a_results_box_are_no_time_stamps():
+    # "+0:14" and "4:38:12" are gaps and race times, not the clock times of a news feed
+    out = clean(MENU + "\n" + HEADER + "\n" + LEAD + RESULTS + ARTICLE + FOOTER)
+    assert out.startswith(LEAD + RESULTS + ARTICLE)
