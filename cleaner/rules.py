@@ -38,6 +38,13 @@ RULE_FIELDS = {"id", "scope", "patterns", "reason", "kind", "replacement", "igno
 METADATA_GROUPS = ("author", "date", "source", "title")
 LIST_REF = re.compile(r"\{\{([a-z][a-z0-9_-]*)\}\}")
 DEFAULT_MAX_WORDS = 25
+# A line rule may take its line after a few icons ("📲 Join our channel", "▶ Watch the
+# trailer", "🏷 Tags: ..."): pictographs, dingbats, arrows and geometric shapes, which
+# templates put before their widgets' labels and prose does not begin with.
+ICON_PREFIX = ("(?:[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff"
+               "\U0001f000-\U0001faff\ufe0f]{1,4}[ \t]*)?")
+# How a line rule's patterns are wrapped: the whole line, its icons and spaces aside.
+LINE_WRAP = (r"^[ \t]*" + ICON_PREFIX + "(?:", r")[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -131,7 +138,7 @@ def _compile(raw: dict, path: Path, lists: dict[str, list[str]]) -> re.Pattern:
     body = "|".join(f"(?:{_splice(p, lists, path, rule_id)})" for p in patterns)
     flags = re.MULTILINE | (re.IGNORECASE if raw.get("ignorecase", True) else 0)
     if raw.get("scope") in ("line", "head", "tail"):
-        body = rf"^[ \t]*(?:{body})[ \t]*$"
+        body = LINE_WRAP[0] + body + LINE_WRAP[1]
     try:
         regex = re.compile(body, flags)
     except re.error as exc:

@@ -146,3 +146,15 @@ def test_a_user_rule_that_backtracks_catastrophically_is_refused_at_load(tmp_pat
 def test_a_byline_gives_the_author_without_the_agency_after_the_name(byline, author):
     metadata = run_step(StripDebris(RULEBOOK), byline + "\nThe council voted on Tuesday.\n")[2]
     assert metadata["author"] == author
+
+
+def test_a_line_rule_takes_its_line_after_a_widgets_icons_only():
+    article = "The council voted to keep the ferry, and the town celebrated late into the night.\n"
+    debris = "🏷 Tags: ferry, council\n▶ 0:00 / 2:31\n📲 Join our WhatsApp channel for breaking news\n"
+    step = StripDebris(RULEBOOK)
+    out, edits = run_step(step, article + debris + article)[:2]
+    assert out == article + article
+    assert [e.rule for e in edits] == ["tags.labelled-list", "media.video-notice", "ads.app-promo"]
+    # an icon before prose makes it no debris, and an icon inside a line does not start one
+    prose = "🎉 The council voted to keep the ferry.\nFerry fans: tags 🏷 Tags: ferry, council\n"
+    assert run_step(step, article + prose)[0] == article + prose

@@ -23,7 +23,7 @@ from typing import Any
 
 from cleaner.dates import to_iso
 from cleaner.edits import Edit
-from cleaner.rules import Rule, Rulebook
+from cleaner.rules import ICON_PREFIX, LINE_WRAP, Rule, Rulebook
 from cleaner.steps.base import Context, StepResult
 from cleaner.steps.lines import is_headline
 
@@ -57,7 +57,6 @@ LINE_SCOPES = ("line", "head", "tail")
 NAMED_GROUP = re.compile(r"\(\?P<(?:author|date|source|title)>")
 GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 LOOKAROUND = re.compile(r"\(\?<?[=!]")
-LINE_WRAP = (r"^[ \t]*(?:", r")[ \t]*$")  # how rules.py wraps a line rule's patterns
 
 
 SEEN_LINES = 200_000  # answers remembered per process before the memory is cleared
@@ -136,7 +135,8 @@ class _Matcher:
             return None
         parts = [f"(?P<_r{i}>{NAMED_GROUP.sub('(?:', r.regex.pattern if in_text else _body(r))})"
                  for i, r in rules]
-        return cls(re.compile("|".join(parts), flags), in_text)
+        alternation = "|".join(parts) if in_text else f"{ICON_PREFIX}(?:{'|'.join(parts)})"
+        return cls(re.compile(alternation, flags), in_text)
 
     def first(self, text: str, start: int, end: int, stripped: str) -> int | None:
         """Index of the first rule taking the line; -1 when the answer needs a closer look."""
