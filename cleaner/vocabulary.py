@@ -108,6 +108,11 @@ PREFIXES = ("anti", "counter", "cyber", "dis", "hyper", "inter", "mega", "micro"
 SUFFIXES = ("ing", "ings", "ed", "er", "ers", "est", "ly", "ness", "less", "ful", "ism", "ist",
             "ists", "ize", "ise", "ized", "ised", "able", "ship", "like", "wise")
 COINAGE_WEIGHT = 0.1
+# A listed word of this many letters and this frequency behind a prefix ("retiling": a
+# roof tiled again) is a derivation and is taken as meant: one slip from a commoner word
+# ("retailing") is no evidence against it. Shorter stems are left to the weighing ("reson"
+# is "reason" mistyped, not "son" with a prefix).
+PREFIXED_STEM_LENGTH, PREFIXED_STEM_ZIPF = 4, 2.3
 # Endings that make another form of the same word ("deportees").
 INFLECTIONS = ("s", "es", "d", "ed", "ing")
 # The page's words, as `PageWords` counts them; a neighbour is looked for this many
@@ -341,6 +346,8 @@ class Vocabulary:
         as_written = self._as_written(word, page)
         candidates = self.candidates(word)
         near = [c for c in candidates if c.distance == 1]
+        if near and self._prefixed(word):
+            return Suggestion(None, "a known word with a prefix", tuple(near))
         if not near:
             far = [c for c in candidates if c.distance == 2]
             return self._distant(word, far, page, as_written) if far else Suggestion(None, "no candidate")
@@ -398,6 +405,11 @@ class Vocabulary:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 stems += [word[:-len(suffix)], word[:-len(suffix)] + "e"]
         return max([self.frequency(s) for s in stems if self._common(s)], default=0.0)
+
+    def _prefixed(self, word: str) -> bool:
+        """A prefix before a listed word ("re" + "tiling")."""
+        return any(word.startswith(p) and len(word) - len(p) >= PREFIXED_STEM_LENGTH
+                   and self.zipf(word[len(p):]) >= PREFIXED_STEM_ZIPF for p in PREFIXES)
 
     def _compound(self, word: str) -> bool:
         """Two common words joined ("eartips", "backglass"): a compound, not two typos."""

@@ -34,7 +34,8 @@ text). A rare listed word (more so when the document also uses it inflected:
 common word with a prefix or suffix ("defensing") are weighed as meant
 against the candidates, and never corrected to a word two letters away;
 nor is a word that holds a distance-2 candidate whole at one edge ("upzoning":
-"zoning" with a prefix added, not two slips). British and American
+"zoning" with a prefix added, not two slips), or a listed word of four letters or more
+behind a prefix at all ("retiling", not "retailing"). British and American
 spellings are both in the vocabulary, so neither is changed.
 
 Relies on detect-language, which must come first: the step runs only when

@@ -152,6 +152,17 @@ def test_a_common_word_with_a_prefix_or_suffix_outweighs_a_distant_slip():
     assert metadata["typos_unfixed"][0]["why"] == "a known word with a prefix or suffix"
 
 
+def test_a_listed_word_behind_a_prefix_is_meant_but_a_short_stem_is_still_weighed():
+    # "retiling" is one slip from "retailing", but it is "re" + "tiling": a roof tiled again
+    text = "Volunteers spent the winter scraping, painting and retiling the old pool, the trust said."
+    out, _, metadata = fix(text)
+    assert out == text
+    assert metadata["typos_unfixed"][0]["why"] == "a known word with a prefix"
+    # "son" is too short a stem to vouch for "reson", which is "reason" mistyped
+    text = "There was no reson to close the pool for the whole summer, the trust said."
+    assert fix(text)[0] == text.replace("reson", "reason")
+
+
 def test_a_whole_word_with_two_letters_added_at_an_edge_is_a_derivation_not_a_slip():
     # "zoning" is used on the page, and "upzoning" is two letters from it
     text = ("The council spent a year on zoning rules. Its upzoning plan passed in June, "
