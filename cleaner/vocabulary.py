@@ -102,7 +102,7 @@ OTHER_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "id")
 # reading weighs the common word's frequency times COINAGE_WEIGHT: a new derivation is
 # taken as 2,000 times rarer than the word itself (SELF_WEIGHT / COINAGE_WEIGHT).
 # Distance-2 candidates never beat it.
-PREFIXES = ("anti", "counter", "cyber", "dis", "hyper", "inter", "mega", "micro", "mini", "mis",
+PREFIXES = ("anti", "counter", "cyber", "de", "dis", "hyper", "inter", "mega", "micro", "mini", "mis",
             "multi", "non", "out", "over", "post", "pre", "re", "semi", "sub", "super", "ultra", "un",
             "under")
 SUFFIXES = ("ing", "ings", "ed", "er", "ers", "est", "ly", "ness", "less", "ful", "ism", "ist",

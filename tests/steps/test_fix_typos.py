@@ -158,6 +158,8 @@ def test_a_listed_word_behind_a_prefix_is_meant_but_a_short_stem_is_still_weighe
     out, _, metadata = fix(text)
     assert out == text
     assert metadata["typos_unfixed"][0]["why"] == "a known word with a prefix"
+    text = "Villagers will be paid to desilt their own fields, the minister said on Monday."
+    assert fix(text)[0] == text  # "de" + "silt", not "desist"
     # "son" is too short a stem to vouch for "reson", which is "reason" mistyped
     text = "There was no reson to close the pool for the whole summer, the trust said."
     assert fix(text)[0] == text.replace("reson", "reason")
