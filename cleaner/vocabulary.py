@@ -343,11 +343,11 @@ class Vocabulary:
             return Suggestion(None, "too long to be a word")
         if page.counts.get(word, 0) > 1:
             return Suggestion(None, "used more than once in the document")
-        as_written = self._as_written(word, page)
         candidates = self.candidates(word)
         near = [c for c in candidates if c.distance == 1]
         if near and self._prefixed(word):
             return Suggestion(None, "a known word with a prefix", tuple(near))
+        as_written = self._as_written(word, page)
         if not near:
             far = [c for c in candidates if c.distance == 2]
             return self._distant(word, far, page, as_written) if far else Suggestion(None, "no candidate")
