@@ -7,7 +7,8 @@ with its date and time ("Jane on May 4, 2021 at 5:23 pm said:", "November 19,
 PM | Link to this"),
 that number it ("Comment No. 1041"), sign it at its end ("— Posted by Jane"),
 or that carry a comment's score or controls ("Rating: 12 Votes", "4 likes",
-"Reply", "Report", "[Report this comment]"). From the first such entry (or the
+"Reply", "Report", "[Report this comment]"), or that hold a whole comment on one line
+after its commenter, date and time (these only under a header). From the first such entry (or the
 comments header above it: "12 comments", "5 comments so far...", "Comments
 (5)", "Leave a Reply", "Top Rated Comments") to the end of the page,
 everything goes as one edit, when at least `min_entries` entries follow and
@@ -46,16 +47,24 @@ ENTRY = re.compile(
     r"|reply|report|report abuse|permalink|like\s*[·|]\s*reply"           # a comment's controls
     r"|\[?(?:[^\]]{0,40}?\s)?report this (?:comment|post)\.?\s*\]?)\s*$",
     re.IGNORECASE)
+# A whole comment on one line, as a list item of a thread often comes out of a page:
+# "- ana_r 12/05/2025 09:14 Finally, after all these years." A live blog's entries open
+# the same way, so these count only under a comments header.
+INLINE_ENTRY = re.compile(
+    rf"^(?:[-•*]\s+)?[^\s\d][^\s]{{0,30}}(?:\s[^\s\d][^\s]{{0,20}}){{0,2}}\s+{_DATE}\s*(?:at|,|-|–)?\s*{_TIME}\s+\S",
+    re.IGNORECASE)
 HEADER = re.compile(
     r"^(?:\[\s*)?(?:\d[\d,]*\s+)?(?:comments?|responses?|replies|reader comments|top rated comments"
     r"|leave a (?:reply|comment)|join the (?:discussion|conversation)|discussion"
+    r"|comentarios|commentaires|kommentare|commenti|comentários|reacties|kommentarer|komentarze|yorumlar|komentar|kommentit"
     # a moderation notice over the thread: "Please email us to report offensive comments."
     r"|(?:please\s+)?(?:e-?mail|contact|tell|alert)\s+us\s+to\s+report\s+(?:offensive|abusive|inappropriate)"
     r"\s+(?:comments|posts)\.?|comments\s+(?:are|will\s+be)\s+(?:moderated|reviewed)\b[^.]{0,60}\.?)"
     r"(?:\s*\])?\s*:?$",
     re.IGNORECASE)
 _COUNT_HEADER = re.compile(r"^\[?\s*\d[\d,]*\s+(?:comments?|responses?)(?:\s+so far)?\s*\]?\s*(?:\.{3}|…|:)?$"
-                           r"|^comments?\s*\(\d[\d,]*\)$|^top rated comments$", re.IGNORECASE)
+                           r"|^(?:comments?|comentarios|commentaires|kommentare|commenti|comentários|reacties|kommentarer"
+                           r"|komentarze|yorumlar|komentar|kommentit)\s*\(\d[\d,]*\)$|^top rated comments$", re.IGNORECASE)
 MAX_ENTRY_WORDS = 14
 MIN_HEADER_WINDOW, MAX_HEADER_WINDOW = 4, 12
 # Some prose above a thread: this many words in lines of `PROSE_LINE_WORDS` or more.
@@ -79,8 +88,13 @@ class StripCommentThread:
         for raw in text.split("\n"):
             lines.append((offset, raw.strip()))
             offset += len(raw) + 1
-        entries = [i for i, (_, line) in enumerate(lines)
-                   if line and len(line.split()) <= MAX_ENTRY_WORDS and ENTRY.match(line)]
+        entries, inline = [], set()
+        for i, (_, line) in enumerate(lines):
+            if line and len(line.split()) <= MAX_ENTRY_WORDS and ENTRY.match(line):
+                entries.append(i)
+            elif line and INLINE_ENTRY.match(line):
+                entries.append(i)
+                inline.add(i)
         window = self._header_window(lines, entries)
         prose = _prose_words_before(lines)
         for k, first in enumerate(entries):
@@ -88,6 +102,8 @@ class StripCommentThread:
                 break
             above = islice((i for i in range(first - 1, -1, -1) if lines[i][1]), window)
             headers = [i for i in above if HEADER.match(lines[i][1]) or _COUNT_HEADER.match(lines[i][1])]
+            if first in inline and not headers:
+                continue
             start = lines[min(headers)][0] if headers else lines[first][0]
             # Comments follow the article: a thread found early must at least sit under its
             # header, after some prose.
@@ -97,7 +113,7 @@ class StripCommentThread:
             # a commenter line and its date line are one comment
             thread = entries[k:]
             count = sum(1 for j, i in enumerate(thread)
-                        if j == 0 or not all(not lines[x][1] for x in range(thread[j - 1] + 1, i)))
+                        if j == 0 or i in inline or not all(not lines[x][1] for x in range(thread[j - 1] + 1, i)))
             return StepResult(edits=(Edit(start, len(text), "", "comments.thread",
                                           f"reader-comment thread ({count} comments)"),))
         return StepResult()

@@ -126,3 +126,17 @@ def test_a_thread_under_a_moderation_notice_goes_though_it_starts_early():
     out, edits = clean(ARTICLE + "\n" + thread + "\n")
     assert out == ARTICLE + "\n"
     assert edits[0].rule == "comments.thread"
+
+
+def test_one_line_comments_go_under_a_header_in_any_of_its_languages():
+    # each comment on one line after its commenter, date and time, as a thread's list
+    # items come out of a page
+    entries = ["- ana_r 12/05/2025 09:14 Finally. We have waited years for this.",
+               "- Mari Luz 12/05/2025 10:02 And the bus to the coast, when?",
+               "- olive64 12/05/2025 11:37 Build the farm crossings first, not after."]
+    for header in ("Comentarios (3)", "3 Comments", "Kommentare"):
+        out, edits = clean(ARTICLE + "\n" + header + "\n" + "\n".join(entries) + "\n")
+        assert out == ARTICLE + "\n", header
+        assert "3 comments" in edits[0].reason
+    # without a header the same lines may be a live blog's entries, and stay
+    assert clean(ARTICLE + "\n" + "\n".join(entries) + "\n")[1] == ()
