@@ -36,6 +36,11 @@ NEEDS_FTFY = re.compile(
 # a lost no-break space and makes a dagger ("said,†he"); after a word or punctuation
 # and before a space or the line's end it is the quote, as the dagger almost never is.
 LOST_BYTE_QUOTE = re.compile("(?<=[\\w.,!?;:)\u2019])\u00e2\u20ac(?=[ \\t]|$)")
+# A two-byte UTF-8 letter read as cp1252 inside a word, which ftfy leaves when the pair
+# also reads as plausible text ("LlÅ·r" for "Llŷr": "·" is common punctuation). Between
+# two letters the pair is no punctuation, and it is repaired when its bytes decode to a letter.
+PAIR = re.compile("[\u00c2-\u00df]" + _CONT)
+IN_WORD_PAIR = re.compile("(?<=[^\\W\\d_])" + PAIR.pattern + "(?=[^\\W\\d_])")
 ODD_SPACE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 OWN_FIX = re.compile(f"[{ODD_SPACE}{INVISIBLE}]")
@@ -51,14 +56,32 @@ def _explain(steps) -> str:
     return "ftfy: " + ", ".join(f"{action} {parameter}" for action, parameter in steps)
 
 
-def _label(old: str, new: str, ftfy_reason: str) -> tuple[str, str]:
+def _label(old: str, new: str, ftfy_reason: str, left: frozenset[str] = frozenset()) -> tuple[str, str]:
     if old and not new and all(c in INVISIBLE for c in old):
         return "unicode.invisible", "invisible character removed"
     if old and set(new) <= {" "} and all(c in ODD_SPACE for c in old):
         return "unicode.odd-space", "unusual space made a plain space"
+    if old in left:
+        return "encoding.in-word-letter", IN_WORD_REASON
     if old == "\u00e2\u20ac" and new == "\u201d":
         return "encoding.lost-byte-quote", "closing quote whose last byte was lost in copying restored"
     return "encoding.ftfy", ftfy_reason
+
+
+IN_WORD_REASON = "a letter's two UTF-8 bytes, read as cp1252 inside a word, decoded"
+
+
+def _in_word_letter(match: re.Match) -> str:
+    """The letter a cp1252-read byte pair stands for, or the pair itself when it is none."""
+    pair = match.group()
+    try:
+        letter = pair.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        try:
+            letter = pair.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return pair
+    return letter if letter.isalpha() else pair
 
 
 def _trim(old: str, new: str) -> tuple[int, int]:
@@ -93,7 +116,8 @@ def _changed_runs(old: list[str], new: list[str]):
         yield start, len(old), start, len(old)
 
 
-def _line_edits(line: str, offset: int, fixed: str, reason: str) -> list[Edit]:
+def _line_edits(line: str, offset: int, fixed: str, reason: str,
+                left: frozenset[str] = frozenset()) -> list[Edit]:
     """Edits turning `line` into `fixed`: tokens aligned first, then each changed run trimmed."""
     old_tokens, new_tokens = TOKEN.findall(line), TOKEN.findall(fixed)
     old_starts = [0]
@@ -108,7 +132,7 @@ def _line_edits(line: str, offset: int, fixed: str, reason: str) -> list[Edit]:
         c, d = new_starts[j1], new_starts[j2]
         head, tail = _trim(line[a:b], fixed[c:d])
         old, new = line[a + head:b - tail], fixed[c + head:d - tail]
-        rule, why = _label(old, new, reason)
+        rule, why = _label(old, new, reason, left)
         edits.append(Edit(offset + a + head, offset + b - tail, new, rule, why))
     return edits
 
@@ -143,6 +167,11 @@ class FixEncoding:
             fixed = explained.text
             reason = _explain(explained.explanation or [])
         fixed = _own_fix(fixed)
+        left: frozenset[str] = frozenset()
+        if IN_WORD_PAIR.search(fixed):
+            # after ftfy, on what it left: a pair it repairs is never taken apart first
+            left = frozenset(m.group() for m in IN_WORD_PAIR.finditer(fixed) if _in_word_letter(m) != m.group())
+            fixed = IN_WORD_PAIR.sub(_in_word_letter, fixed)
         if fixed == body:
             return []
-        return _line_edits(body, offset, fixed, reason)
+        return _line_edits(body, offset, fixed, reason, left)

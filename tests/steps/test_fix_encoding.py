@@ -48,3 +48,14 @@ def test_a_closing_quote_that_lost_its_last_byte_is_a_quote_not_a_dagger():
 def test_the_rest_of_the_mojibake_family_is_left_to_ftfy():
     out, _ = fix("Prices rose 5â€“6% and itâ€™s â€œnewâ€\u009d.\n")
     assert out == "Prices rose 5–6% and it’s “new”.\n"
+
+
+def test_a_letter_ftfy_leaves_inside_a_word_is_decoded():
+    # alone on its line, "Å·" (ŷ) and "Ä…" (ą) read as text to ftfy; between two letters
+    # they are no punctuation
+    out, edits = fix("The harpist Llyr's cousin, the composer LlÅ·r Bowen, sang.\nZarzÄ…d odmÃ³wiÅ‚.\n")
+    assert out == "The harpist Llyr's cousin, the composer Llŷr Bowen, sang.\nZarząd odmówił.\n"
+    assert edits[0].rule == "encoding.in-word-letter"
+    # at a word's edge the pair may be a letter and a dot, and stays
+    text = "Group Å· scored five in the final.\n"
+    assert fix(text) == (text, ())
