@@ -165,6 +165,17 @@ def test_a_listed_word_behind_a_prefix_is_meant_but_a_short_stem_is_still_weighe
     assert fix(text)[0] == text.replace("reson", "reason")
 
 
+def test_a_word_made_an_adjective_with_y_is_meant_unless_its_ly_form_is_meant():
+    # "crashy" is "crash" + "y" (as "glitchy"), one slip from "crash" itself
+    text = "The ride on big wheels is firm but never crashy, and the steering is light."
+    out, _, metadata = fix(text)
+    assert out == text
+    assert metadata["typos_unfixed"][0]["why"] == "a known word with a prefix or suffix"
+    # "finally" is listed: "finaly" is it short of an "l", not "final" + "y"
+    text = "The bridge finaly reopened on Monday after two years of repairs, the council said."
+    assert fix(text)[0] == text.replace("finaly", "finally")
+
+
 def test_a_whole_word_with_two_letters_added_at_an_edge_is_a_derivation_not_a_slip():
     # "zoning" is used on the page, and "upzoning" is two letters from it
     text = ("The council spent a year on zoning rules. Its upzoning plan passed in June, "
