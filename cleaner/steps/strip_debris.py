@@ -293,24 +293,16 @@ def _listed_headlines(text: str, end: int) -> tuple[int, int]:
         if LIST_MARK.fullmatch(line):
             stop = line_end
         elif line:
-            if not _listed(line, questions=after_blank):
+            if not is_headline(line, *LISTED_WORDS):
                 break
             if after_blank and line_end < len(text):  # read the line below only after a blank
                 below = _line_at(text, line_end)[0]
-                if below and not _listed(below, questions=True):
+                if below and not is_headline(below, *LISTED_WORDS):
                     break
             count, stop = count + 1, line_end
         after_blank = not line
         offset = line_end
     return stop, count
-
-
-def _listed(line: str, questions: bool) -> bool:
-    """A headline, or with `questions` a question one ("What is a drought order?"). Under a
-    box's heading a question is a linked story, but it is taken only where blank lines part
-    the lines: there an article's question heading shows itself by the answer right under it
-    (see `_listed_headlines`); without them a question ends the list."""
-    return is_headline(line[:-1] if questions and line.endswith("?") else line, *LISTED_WORDS)
 
 
 def _line_at(text: str, offset: int) -> tuple[str, int]:
