@@ -106,10 +106,11 @@ PREFIXES = ("anti", "counter", "cyber", "de", "dis", "hyper", "inter", "mega", "
             "multi", "non", "out", "over", "post", "pre", "re", "semi", "sub", "super", "ultra", "un",
             "under")
 SUFFIXES = ("ing", "ings", "ed", "er", "ers", "est", "ly", "ness", "less", "ful", "ism", "ist",
-            "ists", "ize", "ise", "ized", "ised", "able", "ship", "like", "wise", "y")
-# ...except "y" after a stem under five letters ("thery" is no form of "there") or one
-# whose "-ly" form is listed: "finaly" is "finally" short of an "l", not "final" made an
-# adjective as "crash" and "glitch" are ("crashy", "glitchy").
+            "ists", "ize", "ise", "ized", "ised", "able", "ship", "like", "wise")
+# "-y" makes an adjective of a word of this many letters or more ("crashy", "glitchy"; "thery"
+# is no form of "there"), but not of one whose "-ly" form is listed: "finaly" is "finally"
+# short of an "l", not "final" made an adjective.
+Y_STEM_LENGTH = 5
 COINAGE_WEIGHT = 0.1
 # A listed word of this many letters and this frequency behind a prefix ("retiling": a
 # roof tiled again) is a derivation and is taken as meant: one slip from a commoner word
@@ -406,9 +407,10 @@ class Vocabulary:
         stems = [word[len(p):] for p in PREFIXES if word.startswith(p) and len(word) - len(p) >= 4]
         for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                if suffix == "y" and (len(word) < 6 or word[-2] == "y" or word[:-1] + "ly" in self.frequencies):
-                    continue
                 stems += [word[:-len(suffix)], word[:-len(suffix)] + "e"]
+        if (word.endswith("y") and len(word) > Y_STEM_LENGTH and word[-2] != "y"
+                and word[:-1] + "ly" not in self.frequencies):
+            stems += [word[:-1], word[:-1] + "e"]
         return max([self.frequency(s) for s in stems if self._common(s)], default=0.0)
 
     def _prefixed(self, word: str) -> bool:

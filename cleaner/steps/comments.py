@@ -53,18 +53,20 @@ ENTRY = re.compile(
 INLINE_ENTRY = re.compile(
     rf"^(?:[-•*]\s+)?[^\s\d][^\s]{{0,30}}(?:\s[^\s\d][^\s]{{0,20}}){{0,2}}\s+{_DATE}\s*(?:at|,|-|–)?\s*{_TIME}\s+\S",
     re.IGNORECASE)
+# "Comments" in other languages, alone or with a count ("Comentarios (4)").
+_COMMENTS_ABROAD = ("comentarios|commentaires|kommentare|commenti|comentários|reacties|kommentarer|komentarze"
+                    "|yorumlar|komentar|kommentit")
 HEADER = re.compile(
     r"^(?:\[\s*)?(?:\d[\d,]*\s+)?(?:comments?|responses?|replies|reader comments|top rated comments"
     r"|leave a (?:reply|comment)|join the (?:discussion|conversation)|discussion"
-    r"|comentarios|commentaires|kommentare|commenti|comentários|reacties|kommentarer|komentarze|yorumlar|komentar|kommentit"
+    rf"|{_COMMENTS_ABROAD}"
     # a moderation notice over the thread: "Please email us to report offensive comments."
     r"|(?:please\s+)?(?:e-?mail|contact|tell|alert)\s+us\s+to\s+report\s+(?:offensive|abusive|inappropriate)"
     r"\s+(?:comments|posts)\.?|comments\s+(?:are|will\s+be)\s+(?:moderated|reviewed)\b[^.]{0,60}\.?)"
     r"(?:\s*\])?\s*:?$",
     re.IGNORECASE)
 _COUNT_HEADER = re.compile(r"^\[?\s*\d[\d,]*\s+(?:comments?|responses?)(?:\s+so far)?\s*\]?\s*(?:\.{3}|…|:)?$"
-                           r"|^(?:comments?|comentarios|commentaires|kommentare|commenti|comentários|reacties|kommentarer"
-                           r"|komentarze|yorumlar|komentar|kommentit)\s*\(\d[\d,]*\)$|^top rated comments$", re.IGNORECASE)
+                           rf"|^(?:comments?|{_COMMENTS_ABROAD})\s*\(\d[\d,]*\)$|^top rated comments$", re.IGNORECASE)
 MAX_ENTRY_WORDS = 14
 MIN_HEADER_WINDOW, MAX_HEADER_WINDOW = 4, 12
 # Some prose above a thread: this many words in lines of `PROSE_LINE_WORDS` or more.

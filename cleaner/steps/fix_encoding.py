@@ -39,8 +39,8 @@ LOST_BYTE_QUOTE = re.compile("(?<=[\\w.,!?;:)\u2019])\u00e2\u20ac(?=[ \\t]|$)")
 # A two-byte UTF-8 letter read as cp1252 inside a word, which ftfy leaves when the pair
 # also reads as plausible text ("LlÅ·r" for "Llŷr": "·" is common punctuation). Between
 # two letters the pair is no punctuation, and it is repaired when its bytes decode to a letter.
-PAIR = re.compile("[\u00c2-\u00df]" + _CONT)
-IN_WORD_PAIR = re.compile("(?<=[^\\W\\d_])" + PAIR.pattern + "(?=[^\\W\\d_])")
+IN_WORD_PAIR = re.compile("(?<=[^\\W\\d_])[\u00c2-\u00df]" + _CONT + "(?=[^\\W\\d_])")
+IN_WORD_REASON = "a letter's two UTF-8 bytes, read as cp1252 inside a word, decoded"
 ODD_SPACE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 OWN_FIX = re.compile(f"[{ODD_SPACE}{INVISIBLE}]")
@@ -66,9 +66,6 @@ def _label(old: str, new: str, ftfy_reason: str, left: frozenset[str] = frozense
     if old == "\u00e2\u20ac" and new == "\u201d":
         return "encoding.lost-byte-quote", "closing quote whose last byte was lost in copying restored"
     return "encoding.ftfy", ftfy_reason
-
-
-IN_WORD_REASON = "a letter's two UTF-8 bytes, read as cp1252 inside a word, decoded"
 
 
 def _in_word_letter(match: re.Match) -> str:
@@ -167,11 +164,16 @@ class FixEncoding:
             fixed = explained.text
             reason = _explain(explained.explanation or [])
         fixed = _own_fix(fixed)
-        left: frozenset[str] = frozenset()
-        if IN_WORD_PAIR.search(fixed):
-            # after ftfy, on what it left: a pair it repairs is never taken apart first
-            left = frozenset(m.group() for m in IN_WORD_PAIR.finditer(fixed) if _in_word_letter(m) != m.group())
-            fixed = IN_WORD_PAIR.sub(_in_word_letter, fixed)
+        # after ftfy, on what it left: a pair it repairs is never taken apart first
+        left: set[str] = set()
+
+        def repair(match: re.Match) -> str:
+            letter = _in_word_letter(match)
+            if letter != match.group():
+                left.add(match.group())
+            return letter
+
+        fixed = IN_WORD_PAIR.sub(repair, fixed)
         if fixed == body:
             return []
-        return _line_edits(body, offset, fixed, reason, left)
+        return _line_edits(body, offset, fixed, reason, frozenset(left))
