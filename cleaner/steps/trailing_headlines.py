@@ -15,7 +15,10 @@ points make topic, one common shared word does not. Prose: longer than a
 headline, a quote, a sentence-case question, past-tense "said" (headlines
 say "says"), a lower-case start, a pronoun before any name (it points back
 into the article); also a "Label: value" line (a list, a credit). No list
-of headlines or phrases is involved.
+of headlines or phrases is involved. A news agency's or newsroom's credit on
+its own line ("(Reporting by Ann Lee; Editing by Tom Hay)", "Ann Lee
+contributed to this report.") stays, and the walk goes on above it: a
+headline glued before the credit goes too.
 
 It deliberately keeps (precision first: losing a real sentence is worse
 than leaving a headline):
@@ -84,6 +87,11 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("s", ""))
 OPENING_QUOTE = re.compile(r"""^["'“‘«]""")
+# A news agency's or newsroom's credit line at the article's end belongs to it:
+# "(Reporting by Ann Lee; Editing by Tom Hay)", "Tom Hay contributed to this report."
+CREDIT = re.compile(r"^\(?(?:(?:additional|further) )?(?:reporting|writing|editing|compiled|edited|written|produced|"
+                    r"research|graphics|translation|translated) by\b"
+                    r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b", re.IGNORECASE)
 LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
 CLOSERS = "\"'”’»)] "
 # A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway
@@ -264,15 +272,21 @@ class StripTrailingHeadlines:
 
     def run(self, text: str, context: Context) -> StepResult:
         run: list[tuple[int, int, bool, bool]] = []  # (start, end, judged off-topic, run on)
+        after_credit: tuple[Edit, ...] = ()  # headlines after a credit line, cut apart
         for start, end in reversed(self._tail_sentences(text)):
             sentence = text[start:end]
+            if CREDIT.search(sentence) and text[start - 1:start] in ("", "\n"):
+                # the article's credit line stays, and the walk goes on above it
+                after_credit = self._cut(text, end, run) + after_credit
+                run = []
+                continue
             short = too_short_to_judge(sentence)
             run_on = unpunctuated(sentence) and bool(text[text.rfind("\n", 0, start) + 1:start].strip())
             topic = RUN_ON_TOPIC if run_on else TOPIC
             if kept_by_shape(sentence, run_on) or (not short and Reference(text[:start]).overlap(sentence, run_on) >= topic):
-                return StepResult(edits=self._cut(text, end, run))
+                return StepResult(edits=self._cut(text, end, run) + after_credit)
             run.insert(0, (start, end, not short, run_on))
-        return StepResult()
+        return StepResult(edits=after_credit)
 
     @staticmethod
     def _tail_sentences(text: str) -> list[tuple[int, int]]:

@@ -255,3 +255,24 @@ def test_a_run_on_headline_goes_from_a_shorter_document_than_other_cuts_need():
     # and a document under RUN_ON_MIN_WORDS is left alone
     first = ARTICLE.split("\n\n")[0]
     assert strip(first + " Orchard owners in Tucson race to beat the summer heat\n")[1] == ()
+
+
+@pytest.mark.parametrize("credit", [
+    "(Reporting by Ines Okafor; Editing by Paul Brand)",
+    "(Additional reporting by Lena Voss in Berlin; Writing by Omar Said)",
+    "Priya Nandakumar contributed to this report.",
+])
+def test_an_agency_credit_before_glued_headlines_stays(credit):
+    text = ARTICLE + "\n" + credit + "\n" + "\n".join(HEADLINES[:2]) + "\n"
+    out, edits = strip(text)
+    assert out == ARTICLE + "\n" + credit + "\n"
+    assert_fixpoint(out)
+
+
+def test_a_headline_glued_before_an_agency_credit_goes_and_the_credit_stays():
+    credit = "(Reporting by Ines Okafor; Editing by Paul Brand)"
+    text = ARTICLE + " Orchard owners race to beat the summer heat in Tucson\n" + credit + "\n" + HEADLINES[1] + "\n"
+    out, edits = strip(text)
+    assert out == ARTICLE + "\n" + credit + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"] * 2
+    assert_fixpoint(out)
