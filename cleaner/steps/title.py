@@ -6,7 +6,7 @@ line (with its newline) and returns it as `metadata["title"]`, minus a
 short " | Site Name" or " - Site Name" suffix.
 
 A headline-like line: 4 to 20 words, one sentence, starts with a capital,
-a digit or a quote; it does not end like a sentence or a dateline (period,
+a digit, an amount ("£38m") or a quote; it does not end like a sentence or a dateline (period,
 comma, colon, semicolon, dash; "?" or "!" only in Title Case), nor does the
 part before a " | Site" suffix (a caption with its credit), nor on a word
 that needs a continuation ("of", "the", "between"); it is not a byline
@@ -43,6 +43,7 @@ SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to 
 # A headline does not end on a word that needs a continuation.
 DANGLING = SMALL_WORDS | frozenset("between her his its my our than that their which who your".split())
 CLOSERS = "\"'”’»)]"
+CURRENCY = "£$€¥"
 BYLINE_OR_LINK = re.compile(r"^by\s+[A-Z]|https?://|www\.|@\w", re.IGNORECASE)
 SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—)\s+(?P<site>[^|–—]+)$")
 
@@ -60,6 +61,8 @@ def looks_like_headline(line: str) -> bool:
     if words[-1].strip(CLOSERS).lower() in DANGLING:
         return False
     core = line.lstrip("\"'“‘«")
+    if core[:1] in CURRENCY and core[1:2].isdigit():  # "£38m to repair the locks"
+        core = core[1:]
     if not (core[:1].isupper() or core[:1].isdigit()) or len(sentence_spans(line)) != 1:
         return False
     last = line.rstrip(CLOSERS)[-1:]

@@ -28,6 +28,7 @@ def lift(text, metadata=None):
     "3 Things to Know About the Harbor Bridge Repair",
     "“Not one more delay”: harbor bridge reopens after repair",
     "Will the Harbor Bridge Finally Reopen This Week?",
+    "$40 million to repair the harbor bridge and reopen its cycle lanes",
 ])
 def test_headline_before_prose_moves_to_metadata(title):
     out, metadata, edits = lift(title + "\n\n" + DEK + "\n\n" + BODY)
@@ -46,6 +47,7 @@ def test_headline_before_prose_moves_to_metadata(title):
     "By Jane Doe and Samuel Roe",                                     # byline
     "Harbor bridge repair photos at www.example.com today",           # link
     "harbor bridge reopens after two-year repair",                    # lower-case start
+    "$ figures for the harbor bridge repair by year",                 # a symbol, no amount
     "Workers on the harbor bridge at dawn. | Photo: Ann Lee",         # a caption and its credit
 ])
 def test_first_lines_that_are_not_headlines_stay(first):
