@@ -1,9 +1,13 @@
 """fix-typos: correct misspelt lowercase words in English prose, only where the evidence is strong.
 
-Two sources of fixes, each recorded with what it considered:
+Three sources of fixes, each recorded with what it considered:
 - `typos.curated`: the common misspellings listed in `rules/typos.txt`
   (`wrong->right`), common enough that the vocabulary counts them as words
   ("recieve", "goverment").
+- `typos.listed`: codespell's list of common misspellings (its main
+  dictionary, entries with a single correction), for a word of five letters
+  or more that English uses rarely or never ("consistant", "beggining"),
+  when the correction is a common word.
 - `typos.frequency`: a word unknown to the English vocabulary (or in its
   rarest tail) with one candidate that is most likely what was meant
   (`Vocabulary.suggest`): "soldiears" -> "soldiers". The evidence is the
@@ -61,6 +65,7 @@ from cleaner.vocabulary import VOCABULARIES, Candidate, PageWords, Vocabulary, f
 # A run of ASCII lowercase letters not glued to other letters or digits.
 LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
 NEWLINE = re.compile(r"\n")
+LISTED_WORD = re.compile(r"[a-z]+")
 # Spans whose words are not prose: URLs, e-mail addresses, `code`, <markup>.
 # (Each pattern stops at its own opening character or needs a token start: linear time.)
 NOT_PROSE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|`[^`\n]*`"
@@ -89,6 +94,11 @@ CROWDED_MIN = 3
 MAX_NOTES = 50
 MAX_SUGGESTIONS = 200
 NO_SAFE_FIX = "unknown word, no safe fix"
+# codespell's list of common misspellings is taken for a word of this many letters
+# or more that English uses rarely or never, fixed to a word it uses often; shorter
+# entries ("ded", "cna") are as often abbreviations, names or slang.
+LISTED_MIN_LENGTH = 5
+LISTED_TARGET_ZIPF = 3.0
 
 
 def _read_entries(path: Path) -> list[tuple[int, str]]:
@@ -120,6 +130,24 @@ def load_typos(path: Path) -> dict[str, str]:
 def load_protected(path: Path) -> frozenset[str]:
     """Words never changed, one a line."""
     return frozenset(word.lower() for _, word in _read_entries(path))
+
+
+@functools.cache
+def codespell_list() -> dict[str, str]:
+    """codespell's common misspellings with one correction (its main dictionary; entries
+    with several corrections or a reason are the ambiguous ones, and are skipped)."""
+    from importlib.resources import files
+
+    try:
+        text = (files("codespell_lib") / "data" / "dictionary.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        return {}
+    pairs = {}
+    for line in text.splitlines():
+        wrong, _, right = line.partition("->")
+        if LISTED_WORD.fullmatch(wrong) and LISTED_WORD.fullmatch(right):
+            pairs[wrong] = right
+    return pairs
 
 
 @functools.cache
@@ -195,6 +223,7 @@ class FixTypos:
     def prepare(self) -> None:
         for language in VOCABULARIES:
             for_language(language).prepare()
+        codespell_list()
 
     def run(self, text: str, context: Context) -> StepResult:
         language = context.metadata.get("language")
@@ -274,8 +303,22 @@ class _Document:
                 right = self.typos[word]
                 self.edits.append(Edit(start, start + len(word), right, "typos.curated",
                                        f"common misspelling: {word} -> {right} (curated list)"))
+            elif right := self.listed(word):
+                self.edits.append(Edit(start, start + len(word), right, "typos.listed",
+                                       f"common misspelling: {word} -> {right} (codespell's list)"))
             else:
                 self.frequency_fix(word, start)
+
+    def listed(self, word: str) -> str | None:
+        """codespell's correction of `word`, where English rarely uses the word and often its fix.
+
+        A common word of another language is no exception here ("consistant" is French):
+        in an English paragraph it is far more often the misspelling, and the paragraphs
+        of another language are skipped before this."""
+        right = codespell_list().get(word) if len(word) >= LISTED_MIN_LENGTH else None
+        if right is None or (word in self.vocabulary and word not in self.vocabulary.rare):
+            return None
+        return right if self.vocabulary.zipf(right) >= LISTED_TARGET_ZIPF else None
 
     def frequency_fix(self, word: str, start: int) -> None:
         if self.suggestions_left <= 0:

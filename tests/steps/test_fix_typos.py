@@ -346,3 +346,20 @@ def test_a_drop_capital_split_from_its_word_is_joined_on_a_line_of_prose():
     assert out == text.replace("T he first", "The first").replace("W hen", "When")
     assert {e.rule for e in edits} == {"typos.drop-cap"}
     assert fix(out)[0] == out
+
+
+@pytest.mark.parametrize("wrong,right", [("consistant", "consistent"), ("beggining", "beginning"),
+                                         ("disasterous", "disastrous")])
+def test_a_misspelling_on_codespells_list_is_fixed_though_english_counts_it_as_a_rare_word(wrong, right):
+    text = f"The coach said the team had been {wrong} all season, and the fans agreed with her.\n"
+    out, edits, _ = fix(text)
+    assert out == text.replace(wrong, right)
+    assert [(e.rule, e.reason) for e in edits] == [
+        ("typos.listed", f"common misspelling: {wrong} -> {right} (codespell's list)")]
+
+
+def test_codespells_list_leaves_words_english_uses():
+    # "aircrafts" and "heros" are on the list, but English uses them often enough to count them as words
+    for text in ("The aircrafts were grounded, and the heros of the rescue were honoured on Monday.\n",):
+        out, edits, _ = fix(text)
+        assert out == text and not [e for e in edits if e.rule == "typos.listed"]
