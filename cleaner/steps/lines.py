@@ -1,6 +1,8 @@
 """Lines and their offsets: what the line-based detectors all start from."""
 from __future__ import annotations
 
+import re
+
 
 def split_lines(text: str) -> tuple[list[str], list[int]]:
     """The text's lines (without their "\\n") and the offset where each starts."""
@@ -23,3 +25,11 @@ def is_headline(line: str, min_words: int = 2, max_words: int = 16) -> bool:
     words = len(line.split())
     return (min_words <= words <= max_words and line[-1] not in ".!?:;,"
             and (line[0].isupper() or line[0].isdigit() or line[0] in HEADLINE_OPENERS))
+
+
+# A news agency's or newsroom's credit line at an article's end belongs to the article:
+# "(Reporting by Ann Lee; Editing by Tom Hay)", "Tom Hay contributed to this report.",
+# "With files from Ann Lee".
+CREDIT = re.compile(r"^\(?(?:(?:additional|further) )?(?:reporting|writing|editing|compiled|edited|written|produced|"
+                    r"research|graphics|translation|translated) by\b|^with files from\b"
+                    r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b", re.IGNORECASE)

@@ -88,6 +88,7 @@ from typing import Any
 from cleaner.edits import Edit
 from cleaner.rules import Rulebook
 from cleaner.steps.base import Context, StepResult
+from cleaner.steps.lines import CREDIT
 from cleaner.steps.strip_debris import shared_stripper
 from cleaner.steps.title import looks_like_headline, same_title, without_site_suffix
 
@@ -164,7 +165,7 @@ class StripOutsideMainText:
         first, last = region
         first = _after_leading_headlines(lines, first, last)
         first = self._opening_paragraphs(lines, first)
-        last = _closing_sentences(lines, _list_end(lines, last, set(fields)))
+        last = _credit_lines(lines, _closing_sentences(lines, _list_end(lines, last, set(fields))))
         edits, metadata = [], {}
         if first >= self.min_chrome_lines:
             edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
@@ -336,6 +337,7 @@ VERDICT_LABEL = re.compile(r"(?:(?:our|the|final) )?verdict|(?:the )?bottom line
 # end in "!" or "?": "Like this article?"), with no stamp, link, separator, click or
 # contributor credit, and not opening with the verb of a call to act ("Read more.").
 CLOSING_MAX_LINES, CLOSING_MAX_WORDS = 2, 12
+CREDIT_MAX_WORDS = 40  # a credit line names a few people and places
 CLOSING_START = re.compile(r"^[\"“‘']?[A-Z][a-z’']*(?:\s|$)")
 CALL_OR_LINK = (r"[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
                 r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
@@ -582,6 +584,14 @@ def _closing_sentences(lines: list[Line], last: int) -> int:
         if not _short_sentence(lines[i][2]):
             break
         last = i
+    return last
+
+
+def _credit_lines(lines: list[Line], last: int) -> int:
+    """The region's last line, or the agency or newsroom credits right after it
+    ("(Reporting by ...; Editing by ...)", "With files from ..."): the article's own."""
+    while last + 1 < len(lines) and CREDIT.search(lines[last + 1][2]) and len(lines[last + 1][2].split()) <= CREDIT_MAX_WORDS:
+        last += 1
     return last
 
 

@@ -55,6 +55,7 @@ from functools import lru_cache
 from cleaner.edits import Edit
 from cleaner.sentences import ABBREVIATIONS, sentence_spans
 from cleaner.steps.base import Context, StepResult
+from cleaner.steps.lines import CREDIT
 
 STOPWORDS = frozenset("""
     about above according across after again against all almost also although
@@ -87,11 +88,6 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("s", ""))
 OPENING_QUOTE = re.compile(r"""^["'“‘«]""")
-# A news agency's or newsroom's credit line at the article's end belongs to it:
-# "(Reporting by Ann Lee; Editing by Tom Hay)", "Tom Hay contributed to this report."
-CREDIT = re.compile(r"^\(?(?:(?:additional|further) )?(?:reporting|writing|editing|compiled|edited|written|produced|"
-                    r"research|graphics|translation|translated) by\b"
-                    r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b", re.IGNORECASE)
 LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
 CLOSERS = "\"'”’»)] "
 # A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway

@@ -338,3 +338,11 @@ def test_race_times_in_a_results_box_are_no_time_stamps():
     # "+0:14" and "4:38:12" are gaps and race times, not the clock times of a news feed
     out = clean(MENU + "\n" + HEADER + "\n" + LEAD + RESULTS + ARTICLE + FOOTER)
     assert out.startswith(LEAD + RESULTS + ARTICLE)
+
+
+@pytest.mark.parametrize("credit", ["(Reporting by Ann Lee in Oslo; Editing by Tom Hay)\n",
+                                    "With files from Ann Lee\n",
+                                    "Ann Lee and Tom Hay contributed to this report.\n"])
+def test_an_agency_credit_right_after_the_article_stays_with_it(credit):
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + credit + FOOTER)
+    assert out.endswith(ARTICLE + credit)
