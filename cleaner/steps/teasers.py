@@ -19,6 +19,10 @@ ranked list, not a teaser, and the rule needs blank lines elsewhere in the
 document (where every line is its own paragraph, a block says nothing), and
 leaves text already extracted from HTML alone (its paragraphs are one block).
 
+A truncated line under its own label ("RELATED: Are rolling blackouts
+coming? What the…") is a teaser by itself, for the rules: the line above it is
+not taken as its headline (it may be the last item of the article's list).
+
 Keeps: an ellipsis used for style ("and then... nothing.", "Here's the thing
 …", "Sigh..."), a paragraph after a question ("Why does this matter?" /
 "Because once you see it …"), a summary that ends in a full stop before
@@ -59,6 +63,9 @@ RUN_MIN_PAIRS = 2  # from two pairs on, a spaced ellipsis ("the …") also count
 LISTED_SUMMARY_WORDS = (8, 60)
 LISTED_MAX_SENTENCES = 2
 LISTED_MIN_PAIRS = 3
+# A teaser's own label: "Related: ...", "ALSO READ - ...", "See also: ...".
+LABELLED = re.compile(r"(?:related(?: \w+)?|also read|read also|read more|see also|read next|more|watch|"
+                      r"listen|also on [\w ]{1,30})\s?[:|–—-]\s", re.IGNORECASE)
 NUMBERED = re.compile(r"^(?:\d{1,3}[.):]|#\d|No\.\s?\d)")
 SUMMARY_LAST = frozenset(".!?\"'”’)")
 WHOLE_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
@@ -132,7 +139,10 @@ class StripRelatedTeasers:
         k = 0
         cuts = [_cut(lines[i].strip()) for i in rows]
         while k + 1 < len(rows):
-            paired = cuts[k + 1] and _is_headline(lines[rows[k]].strip())
+            # a summary under its own label ("RELATED: ...…") is a teaser alone: the line
+            # above it is no headline of it (an article's list item, a subheading)
+            paired = (cuts[k + 1] and _is_headline(lines[rows[k]].strip())
+                      and not LABELLED.match(lines[rows[k + 1]].strip()))
             if not paired and not cuts[k]:
                 k += 1
                 continue

@@ -164,3 +164,13 @@ def test_listed_pairs_are_left_alone_without_blank_lines_or_after_html_extractio
     # trafilatura's text of a page has no blank lines between paragraphs either
     extracted = Context(metadata={"extractor": "trafilatura"})
     assert STEP.run(BODY + "\n" + LISTED, extracted).edits == ()
+
+
+def test_a_labelled_truncated_line_does_not_take_the_list_item_above_it():
+    text = ("Keep curtains closed in the afternoon\n"
+            "Unplug devices that are not in use\n"
+            "RELATED: Are rolling blackouts coming? What the grid's colour-coded alerts mean…\n"
+            "RELATED: Cooling centres open across the county. Here's the full list…\n")
+    out, edits = run_step(StripRelatedTeasers(), text)[:2]
+    assert "Unplug devices that are not in use\n" in out
+    assert not [e for e in edits if e.rule == "teasers.truncated-summary"]
