@@ -8,7 +8,10 @@ Bylines and datelines give their author and date to the metadata.
 
 A heading of a box of links (a rule with `takes_list`: "Related stories",
 "More from Sport") takes the headlines listed right under it: lines of 3-16
-words that do not end like a sentence. The list ends at the first other line.
+words that do not end like a sentence. The list ends at the first other line,
+and before a line of four words or fewer with a paragraph of the article right
+under it (ten words or more ending a sentence or introducing a list): that is
+the article's subheading ("Orthopaedics worst hit"), not a box's headline.
 
 Keeps every line longer than a rule's `max_words`, so a prose sentence that
 happens to contain a debris phrase stays. Where two rules claim overlapping
@@ -64,6 +67,14 @@ SEEN_LINES = 200_000  # answers remembered per process before the memory is clea
 # of this many words (a headline, not a menu entry or a paragraph), at most `MAX_LISTED`.
 LISTED_WORDS = (3, 16)
 MAX_LISTED = 30
+# Under a box's headline: another headline, a list mark or nothing. A line of this many words
+# or more that ends a sentence (or introduces a list) is the article's paragraph, and the
+# line above it the article's subheading: the list ends before it.
+SUBHEAD_PARAGRAPH_WORDS = 10
+# ... when the headline is as short as a subheading ("The new schedule"): a box's last
+# headline over the paragraph the box interrupts is a headline's length.
+SUBHEAD_MAX_WORDS = 4
+PARAGRAPH_END = re.compile(r"[.!?:][\"'”’)]*$")
 # A screen reader's marks around a list ("list of 4 items", "list 2 of 4", "end of list"):
 # part of the list, not the line that ends it.
 LIST_MARK = re.compile(r"list(?: of \d{1,3} items?| \d{1,3} of \d{1,3})|end of list", re.IGNORECASE)
@@ -295,14 +306,23 @@ def _listed_headlines(text: str, end: int) -> tuple[int, int]:
         elif line:
             if not is_headline(line, *LISTED_WORDS):
                 break
-            if after_blank and line_end < len(text):  # read the line below only after a blank
-                below = _line_at(text, line_end)[0]
-                if below and not is_headline(below, *LISTED_WORDS):
-                    break
+            below = _line_at(text, line_end)[0] if line_end < len(text) else ""
+            if after_blank and below and not is_headline(below, *LISTED_WORDS):
+                break
+            if len(line.split()) <= SUBHEAD_MAX_WORDS and _paragraph_under(below):
+                break  # a subheading over the article's next paragraph
             count, stop = count + 1, line_end
         after_blank = not line
         offset = line_end
     return stop, count
+
+
+def _paragraph_under(line: str) -> bool:
+    """A paragraph of the article: a sentence of `SUBHEAD_PARAGRAPH_WORDS` words or more, or
+    one that introduces a list (ending in a colon). A box's headline has a headline, a list
+    mark or nothing under it."""
+    return (len(line.split()) >= SUBHEAD_PARAGRAPH_WORDS and line[:1].isupper()
+            and bool(PARAGRAPH_END.search(line)))
 
 
 def _line_at(text: str, offset: int) -> tuple[str, int]:
