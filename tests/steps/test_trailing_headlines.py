@@ -261,6 +261,7 @@ def test_a_run_on_headline_goes_from_a_shorter_document_than_other_cuts_need():
     "(Reporting by Ines Okafor; Editing by Paul Brand)",
     "(Additional reporting by Lena Voss in Berlin; Writing by Omar Said)",
     "Priya Nandakumar contributed to this report.",
+    "— With files from the Harbour Wire Service",
 ])
 def test_an_agency_credit_before_glued_headlines_stays(credit):
     text = ARTICLE + "\n" + credit + "\n" + "\n".join(HEADLINES[:2]) + "\n"
