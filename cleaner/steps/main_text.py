@@ -337,7 +337,6 @@ VERDICT_LABEL = re.compile(r"(?:(?:our|the|final) )?verdict|(?:the )?bottom line
 # end in "!" or "?": "Like this article?"), with no stamp, link, separator, click or
 # contributor credit, and not opening with the verb of a call to act ("Read more.").
 CLOSING_MAX_LINES, CLOSING_MAX_WORDS = 2, 12
-CREDIT_MAX_WORDS = 40  # a credit line names a few people and places
 CLOSING_START = re.compile(r"^[\"“‘']?[A-Z][a-z’']*(?:\s|$)")
 CALL_OR_LINK = (r"[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
                 r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
@@ -587,10 +586,16 @@ def _closing_sentences(lines: list[Line], last: int) -> int:
     return last
 
 
+CREDIT_MAX_WORDS = 40  # a credit line names a few people and places
+
+
 def _credit_lines(lines: list[Line], last: int) -> int:
     """The region's last line, or the agency or newsroom credits right after it
     ("(Reporting by ...; Editing by ...)", "With files from ..."): the article's own."""
-    while last + 1 < len(lines) and CREDIT.search(lines[last + 1][2]) and len(lines[last + 1][2].split()) <= CREDIT_MAX_WORDS:
+    while last + 1 < len(lines):
+        line = lines[last + 1][2]
+        if not CREDIT.search(line) or len(line.split()) > CREDIT_MAX_WORDS:
+            break
         last += 1
     return last
 
