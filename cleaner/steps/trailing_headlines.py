@@ -35,12 +35,13 @@ another sentence on its line ("...on Tuesday. Parade route announced for
 downtown") is a headline run on by extraction, since a paragraph's own last
 sentence ends with a stop. Its topic must rest on two specific shared words
 (a town's name alone, which every local headline shares, is not enough,
-and a name of two words, "Ashby Vale", counts as one),
-a "Label: value" shape does not make it a list item (a list's items
-stand on their own lines), and "you" or "your" is no pronoun pointing back
-into the article (headlines address the reader: "Three reasons your loan
-is late"). A document of `RUN_ON_MIN_WORDS` words is long enough to judge
-one.
+a name of two words, "Ashby Vale", counts as one, and a long word the article
+used once is not specific here), a "Label: value" shape does not make it a
+list item (a list's items stand on their own lines), and "you" or "your" is
+no pronoun pointing back into the article (headlines address the reader:
+"Three reasons your loan is late"). One run on after the article's credit
+("... contributed to this report. Headline") goes whatever its topic. A
+document of `RUN_ON_MIN_WORDS` words is long enough to judge one.
 
 It relies on earlier steps for one paragraph per line and for removing
 debris lines, so that the article's own last sentence is near the end.
@@ -156,11 +157,13 @@ class Reference:
                 return key[:size]
         return None
 
-    def overlap(self, sentence: str, names_as_one: bool = False) -> int:
+    def overlap(self, sentence: str, run_on: bool = False) -> int:
         """Weighted shared words: 2 for a specific word, 1 for a common one.
 
-        With `names_as_one`, shared names written next to each other count once:
-        "Ashby Vale" is one place, one piece of evidence, however many words it takes.
+        For a `run_on` sentence only specific words count, a long word is not
+        specific by its length alone, and shared names written next to each other
+        count once: "Ashby Vale" is one place, one piece of
+        evidence, however many words it takes.
         """
         score, name_end = 0, None  # name_end: where the last shared name ended
         seen: set[str] = set()
@@ -172,14 +175,14 @@ class Reference:
             found = self.match(stem(word))
             if found is None:
                 continue
-            if names_as_one and word[0].isupper() and found in self.names:
+            if run_on and word[0].isupper() and found in self.names:
                 same_name = name_end is not None and sentence[name_end:found_word.start()] == " "
                 name_end = found_word.end()
                 if same_name:
                     continue
             specific = (self.counts[found] >= 2 or found in self.names
-                        or len(word) >= LONG_WORD)
-            score += 2 if specific else 1
+                        or (len(word) >= LONG_WORD and not run_on))
+            score += 2 if specific else 0 if run_on else 1
         return score
 
 
@@ -277,9 +280,12 @@ class StripTrailingHeadlines:
                 run = []
                 continue
             short = too_short_to_judge(sentence)
-            run_on = unpunctuated(sentence) and bool(text[text.rfind("\n", 0, start) + 1:start].strip())
+            before = text[text.rfind("\n", 0, start) + 1:start]
+            run_on = unpunctuated(sentence) and bool(before.strip())
             topic = RUN_ON_TOPIC if run_on else TOPIC
-            if kept_by_shape(sentence, run_on) or (not short and Reference(text[:start]).overlap(sentence, run_on) >= topic):
+            after_credit_on_line = run_on and bool(CREDIT.search(before))  # the article ends at its credit
+            if not after_credit_on_line and (kept_by_shape(sentence, run_on) or (
+                    not short and Reference(text[:start]).overlap(sentence, run_on) >= topic)):
                 return StepResult(edits=self._cut(text, end, run) + after_credit)
             run.insert(0, (start, end, not short, run_on))
         return StepResult(edits=after_credit)

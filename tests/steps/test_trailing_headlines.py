@@ -219,6 +219,8 @@ def test_a_closing_i_is_still_the_pronoun():
     " Rita Osei to chair the county's new transport board",
     # a "Label: value" run on after a stop is no list item
     " Weekend guide: Harbour Festival returns with forty stalls",
+    # one specific shared word ("towns"); a long word used once is not specific in a run-on
+    " Longer library hours planned for the summer in neighboring towns",
 ])
 def test_a_run_on_headline_needs_two_specific_shared_words_to_stay(run_on):
     assert_only_the_article_stays(run_on)
@@ -276,4 +278,15 @@ def test_a_headline_glued_before_an_agency_credit_goes_and_the_credit_stays():
     out, edits = strip(text)
     assert out == ARTICLE + "\n" + credit + "\n"
     assert [e.rule for e in edits] == ["trailing-headlines.off-topic"] * 2
+    assert_fixpoint(out)
+
+
+def test_a_headline_run_on_after_the_credit_on_its_line_goes_whatever_its_topic():
+    # the credit closes the article: what follows it on its line is glued on, even
+    # a headline sharing the article's names and words
+    credit = "Priya Nandakumar contributed to this report."
+    text = ARTICLE + "\n" + credit + " Marlow Creek council to vote on the Hollis reservoir filters\n"
+    out, edits = strip(text)
+    assert out == ARTICLE + "\n" + credit + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
     assert_fixpoint(out)
