@@ -3,7 +3,8 @@
 Three sources of fixes, each recorded with what it considered:
 - `typos.curated`: the common misspellings listed in `rules/typos.txt`
   (`wrong->right`), common enough that the vocabulary counts them as words
-  ("recieve", "goverment").
+  ("recieve", "goverment"); also capitalized as a sentence's first word
+  ("Definately" -> "Definitely").
 - `typos.listed`: codespell's list of common misspellings (its main
   dictionary, entries with a single correction), for a word of five letters
   or more that English uses rarely or never ("consistant", "beggining"),
@@ -20,8 +21,8 @@ Three sources of fixes, each recorded with what it considered:
 Also joins a paragraph's drop capital to its word (`typos.drop-cap`: "T he"
 -> "The") when the two make a common English word, on a line of prose.
 
-Deliberately keeps: every word with a capital letter (names, sentence starts,
-acronyms), words of `rules/protect.txt`, words glued to digits, hyphens,
+Deliberately keeps: every word with a capital letter (names, acronyms, sentence
+starts; a sentence's first word is checked against the curated list alone), words of `rules/protect.txt`, words glued to digits, hyphens,
 apostrophes (a possessive 's excepted), slashes, dots or other letters
 (compounds, URLs, file names, accented words), hashtags and mentions, URLs,
 e-mail addresses, `code` and <markup>, a word before "[sic]" and quotations
@@ -64,6 +65,9 @@ from cleaner.vocabulary import VOCABULARIES, Candidate, PageWords, Vocabulary, f
 
 # A run of ASCII lowercase letters not glued to other letters or digits.
 LOWER_WORD = re.compile(r"(?<![^\W_])[a-z]+(?![^\W_])")
+# A capitalized word opening a paragraph or a sentence (after a stop and a space, or an
+# opening quote): checked against the curated list alone ("Definately" -> "Definitely").
+SENTENCE_START = re.compile(r"(?:^|(?<=[.!?] ))[\"“‘(]?([A-Z][a-z]+)(?![^\W_])", re.MULTILINE)
 NEWLINE = re.compile(r"\n")
 LISTED_WORD = re.compile(r"[a-z]+")
 # Spans whose words are not prose: URLs, e-mail addresses, `code`, <markup>.
@@ -235,14 +239,16 @@ class FixTypos:
         words = set(LOWER_WORD.findall(text))
         suspects = (words.difference(vocabulary.frequencies) | words.intersection(vocabulary.rare)
                     | words.intersection(self.typos)) - self.protected
-        if not suspects:
+        found = [(m.group(), m.start(), m.end()) for m in LOWER_WORD.finditer(text) if m.group() in suspects]
+        found += [(m[1], m.start(1), m.end(1)) for m in SENTENCE_START.finditer(text)
+                  if m[1].lower() in self.typos and m[1].lower() not in self.protected]
+        if not found:
             return StepResult(edits=joined)
         line_starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
-        by_line: dict[int, list[re.Match]] = {}
-        for match in LOWER_WORD.finditer(text):
-            if match.group() in suspects:
-                start = line_starts[bisect.bisect_right(line_starts, match.start()) - 1]
-                by_line.setdefault(start, []).append(match)
+        by_line: dict[int, list[tuple[str, int, int]]] = {}
+        for word in sorted(found, key=lambda w: w[1]):
+            start = line_starts[bisect.bisect_right(line_starts, word[1]) - 1]
+            by_line.setdefault(start, []).append(word)
         document = _Document(self, vocabulary, text, context)
         for start, matches in by_line.items():
             end = text.find("\n", start)
@@ -284,18 +290,24 @@ class _Document:
         self.edits: list[Edit] = []
         self.notes: list[dict[str, Any]] = []
 
-    def fix_line(self, line: str, offset: int, matches: list[re.Match]) -> None:
-        """Fix the suspect words `matches` (offsets into the text) of one paragraph."""
+    def fix_line(self, line: str, offset: int, words: list[tuple[str, int, int]]) -> None:
+        """Fix the suspect `words` (each with its offsets into the text) of one paragraph; a
+        capitalized one (a sentence's first word) only from the curated list."""
         foreign = line[:80] in self.foreign or looks_foreign(line)
         tokens = LOWER_WORD.findall(line)
         unknown = sum(1 for w in tokens if w not in self.vocabulary and w not in self.protected)
         crowded = unknown >= CROWDED_MIN and unknown > CROWDED_SHARE * len(tokens)
         paragraph = Paragraph(line)
-        for match in matches:
-            word, start = match.group(), match.start()
-            if not paragraph.is_prose_word(start - offset, match.end() - offset, self.vocabulary):
+        for word, start, end in words:
+            if not paragraph.is_prose_word(start - offset, end - offset, self.vocabulary):
                 continue
-            if foreign or crowded:
+            if not word.islower():
+                if not (foreign or crowded):
+                    right = self.typos[word.lower()]
+                    self.edits.append(Edit(start, end, right[:1].upper() + right[1:], "typos.curated",
+                                           f"common misspelling: {word} -> {right[:1].upper() + right[1:]} "
+                                           "(curated list)"))
+            elif foreign or crowded:
                 if word not in self.vocabulary:
                     self.notes.append(_note(word, start, "foreign paragraph" if foreign
                                             else "paragraph has many unknown words"))

@@ -57,6 +57,27 @@ def test_curated_misspellings_are_fixed():
     assert edits[0].reason == "common misspelling: recieved -> received (curated list)"
 
 
+def test_a_curated_misspelling_opening_a_sentence_is_fixed_with_its_capital():
+    out, edits, _ = fix("The rota will be reviewed in July. Definately bring the dog, she told the members.")
+    assert out == "The rota will be reviewed in July. Definitely bring the dog, she told the members."
+    assert edits[0].reason == "common misspelling: Definately -> Definitely (curated list)"
+    out, _, _ = fix("“Goverment offices stay shut,” the notice on the door of the hall said.")
+    assert out == "“Government offices stay shut,” the notice on the door of the hall said."
+
+
+@pytest.mark.parametrize("text", [
+    # capitalized inside a sentence: a name or a brand, whatever it looks like
+    "The Definately brand sold well in the shops last year, the owner said.",
+    # a sentence's first word that only the frequency evidence would fix stays
+    "Soldiears were tired after the long march, the officer told reporters.",
+    # alone on its line: a label
+    "Definately",
+])
+def test_other_capitalized_misspellings_stay(text):
+    out, edits, _ = fix(text)
+    assert out == text and edits == ()
+
+
 @pytest.mark.parametrize("text", [
     "Ombudsman Dmytro Lubinets and Kate Tsurkan spoke to Abbey Fenbert, according to Ziare.",
     "South Korean MP Lee Seong-kweun said the Yonhap report from Kyiv was accurate.",
