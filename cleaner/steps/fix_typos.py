@@ -22,9 +22,10 @@ Also joins a paragraph's drop capital to its word (`typos.drop-cap`: "T he"
 -> "The") when the two make a common English word, on a line of prose.
 
 Deliberately keeps: every word with a capital letter (names, acronyms, sentence
-starts; a sentence's first word is checked against the curated list alone), words of `rules/protect.txt`, words glued to digits, hyphens,
-apostrophes (a possessive 's excepted), slashes, dots or other letters
-(compounds, URLs, file names, accented words), hashtags and mentions, URLs,
+starts; a sentence's first word is checked against the curated list alone), words
+of `rules/protect.txt`, words glued to digits, hyphens, apostrophes (a possessive
+'s excepted), slashes, dots or other letters (compounds, URLs, file names,
+accented words), hashtags and mentions, URLs,
 e-mail addresses, `code` and <markup>, a word before "[sic]" and quotations
 marked [sic], a lowercase word alone on its line (a user name or a label),
 opening a paragraph as the end of a longer word could ("ruptions") or closing
@@ -303,10 +304,9 @@ class _Document:
                 continue
             if not word.islower():
                 if not (foreign or crowded):
-                    right = self.typos[word.lower()]
-                    self.edits.append(Edit(start, end, right[:1].upper() + right[1:], "typos.curated",
-                                           f"common misspelling: {word} -> {right[:1].upper() + right[1:]} "
-                                           "(curated list)"))
+                    right = self.typos[word.lower()].capitalize()
+                    self.edits.append(Edit(start, end, right, "typos.curated",
+                                           f"common misspelling: {word} -> {right} (curated list)"))
             elif foreign or crowded:
                 if word not in self.vocabulary:
                     self.notes.append(_note(word, start, "foreign paragraph" if foreign

@@ -162,8 +162,8 @@ class Reference:
 
         For a `run_on` sentence only specific words count, a long word is not
         specific by its length alone, and shared names written next to each other
-        count once: "Ashby Vale" is one place, one piece of
-        evidence, however many words it takes.
+        count once: "Ashby Vale" is one place, one piece of evidence, however many
+        words it takes.
         """
         score, name_end = 0, None  # name_end: where the last shared name ended
         seen: set[str] = set()

@@ -66,24 +66,17 @@ def test_a_curated_misspelling_opening_a_sentence_is_fixed_with_its_capital():
 
 
 @pytest.mark.parametrize("text", [
-    # capitalized inside a sentence: a name or a brand, whatever it looks like
-    "The Definately brand sold well in the shops last year, the owner said.",
-    # a sentence's first word that only the frequency evidence would fix stays
-    "Soldiears were tired after the long march, the officer told reporters.",
-    # alone on its line: a label
-    "Definately",
-])
-def test_other_capitalized_misspellings_stay(text):
-    out, edits, _ = fix(text)
-    assert out == text and edits == ()
-
-
-@pytest.mark.parametrize("text", [
     "Ombudsman Dmytro Lubinets and Kate Tsurkan spoke to Abbey Fenbert, according to Ziare.",
     "South Korean MP Lee Seong-kweun said the Yonhap report from Kyiv was accurate.",
     "The mechanised brigades entered the Ukrainian theatre, the organisation said of the colour guard.",
     "The assessment of drone vulner…",
     "Soldiears and Recieved are capitalized, so they stay as written.",
+    # capitalized inside a sentence: a name or a brand, whatever it looks like
+    "The Definately brand sold well in the shops last year, the owner said.",
+    # a sentence's first word that only the frequency evidence would fix stays
+    "Soldiears were tired after the long march, the officer told reporters.",
+    # a curated misspelling alone on its line: a label
+    "Definately",
 ])
 def test_names_british_spellings_capitals_and_cut_words_stay(text):
     out, edits, _ = fix(text)
