@@ -14,7 +14,7 @@ def test_prepare_loads_the_profiles_word_lists_and_rules_the_steps_load_lazily()
     assert detect_language._factory.cache_info().currsize == 1
     assert {"_in_order", "_backwards_in_order"} <= set(vocabulary.english().__dict__)
     stripper = next(step for step in cleaner.steps if step.name == "strip-debris")
-    assert stripper._built is not None
+    assert stripper._index is not None
     assert {lifting for _, lifting in strip_debris._SHARED} == {False, True}  # main-text's header rules too
 
 

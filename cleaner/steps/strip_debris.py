@@ -21,12 +21,12 @@ Relies on normalize-newlines: lines are separated by `\\n`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from cleaner.dates import to_iso
 from cleaner.edits import Edit
-from cleaner.rules import ICON_PREFIX, LINE_WRAP, Rule, Rulebook
+from cleaner.prefilter import LiteralIndex, required_literals
+from cleaner.rules import Rule, Rulebook
 from cleaner.steps.base import Context, StepResult
 from cleaner.steps.lines import is_headline
 
@@ -58,7 +58,6 @@ def _whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
 
 LINE_SCOPES = ("line", "head", "tail")
 NAMED_GROUP = re.compile(r"\(\?P<(?:author|date|source|title)>")
-GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 LOOKAROUND = re.compile(r"\(\?<?[=!]")
 
 
@@ -120,46 +119,6 @@ def _looks_across_lines(rule: Rule) -> bool:
     return any(CROSSES_LINES.search(LINE_BOUND_SET.sub("", look)) for look in _lookarounds(pattern))
 
 
-def _body(rule: Rule) -> str:
-    """A line rule's own patterns, without the whole-line anchors."""
-    return rule.regex.pattern[len(LINE_WRAP[0]):-len(LINE_WRAP[1])]
-
-
-@dataclass(frozen=True)
-class _Matcher:
-    """Many line rules in one alternation, each alternative named `_r<index>`.
-
-    A line is tried against all of them in one call instead of one call per
-    rule; a full match backtracks into later alternatives, so the earliest rule
-    that takes the whole line wins, as when they are tried one by one.
-    Lookaround-free rules run on the stripped line alone, which lets the regex
-    engine skip at the first character; rules with lookarounds may look at
-    neighbouring lines, so they run in the full text from the line's start.
-    """
-
-    regex: re.Pattern
-    in_text: bool
-
-    @classmethod
-    def build(cls, rules: list[tuple[int, Rule]], in_text: bool, flags: int) -> "_Matcher | None":
-        if not rules:
-            return None
-        parts = [f"(?P<_r{i}>{NAMED_GROUP.sub('(?:', r.regex.pattern if in_text else _body(r))})"
-                 for i, r in rules]
-        alternation = "|".join(parts) if in_text else f"{ICON_PREFIX}(?:{'|'.join(parts)})"
-        return cls(re.compile(alternation, flags), in_text)
-
-    def first(self, text: str, start: int, end: int, stripped: str) -> int | None:
-        """Index of the first rule taking the line; -1 when the answer needs a closer look."""
-        if self.in_text:
-            match = self.regex.match(text, start)
-            if match and match.end() != end:
-                return -1
-        else:
-            match = self.regex.fullmatch(stripped)
-        return int(match.lastgroup[2:]) if match else None
-
-
 class StripDebris:
     """Apply a rulebook: every match becomes an edit with the rule's id and reason."""
 
@@ -170,30 +129,33 @@ class StripDebris:
         self.rules = rulebook.rules
         self.text_rules = [r for r in self.rules if r.scope not in LINE_SCOPES]
         self.line_rules = [r for r in self.rules if r.scope in LINE_SCOPES]
-        indexed = list(enumerate(self.line_rules))
-        self.alone = [(i, r) for i, r in indexed if GLOBAL_FLAGS.search(r.regex.pattern)]
-        self.combinable = [(i, r) for i, r in indexed if not GLOBAL_FLAGS.search(r.regex.pattern)]
         self.longest = max((r.max_words for r in self.line_rules), default=0)
-        self._built: list[_Matcher] | None = None
-        self._seen: dict[tuple[int, str], int | None] = {}
+        self._index: LiteralIndex | None = None
+        self._local: list[bool] = []
+        self._seen: dict[str, tuple[int, ...]] = {}
 
-    def _matchers(self) -> list[_Matcher]:
-        """The combined matchers, built on first use: one per kind of rule (line-local or
-        reading the text around the line) and case mode. One set for lines of every
-        length: a set per word count ran no faster and took ten times as long to build."""
-        if self._built is None:
-            self._built = []
-            for in_text in (False, True):
-                group = [(i, r) for i, r in self.combinable if _looks_across_lines(r) == in_text]
-                for ignorecase in (True, False):
-                    same = [(i, r) for i, r in group if bool(r.regex.flags & re.IGNORECASE) == ignorecase]
-                    matcher = _Matcher.build(same, in_text, re.MULTILINE | (re.IGNORECASE if ignorecase else 0))
-                    if matcher:
-                        self._built.append(matcher)
-        return self._built
+    def _candidates(self, line: str) -> tuple[int, ...]:
+        """The line rules (by index, in rulebook order) that may take `line`.
+
+        A rule is left out when the line lacks every string it requires (`prefilter`),
+        and a line-local rule (no lookaround past its line) also when it does not match
+        the line on its own: in the text it could only match less (no `\\A` or `\\Z`
+        there). Remembered by line, since page chrome repeats from page to page; the
+        rules that read the lines around are tried in the text each time."""
+        found = self._seen.get(line)
+        if found is None:
+            if self._index is None:
+                self._local = [not _looks_across_lines(r) for r in self.line_rules]
+                self._index = LiteralIndex([required_literals(r.regex, lookahead=local)
+                                            for r, local in zip(self.line_rules, self._local)])
+            if len(self._seen) >= SEEN_LINES:
+                self._seen.clear()
+            found = self._seen[line] = tuple(i for i in self._index.candidates(line)
+                                             if not self._local[i] or _whole(self.line_rules[i], line))
+        return found
 
     def prepare(self) -> None:
-        self._matchers()
+        self._candidates("")
 
     def run(self, text: str, context: Context) -> StepResult:
         head_end, tail_start = prose_bounds(text)
@@ -226,39 +188,21 @@ class StripDebris:
         offset = 0
         for line in text.split("\n"):
             start, offset = offset, offset + len(line) + 1
-            stripped = line.strip()
-            words = len(stripped.split())
+            words = len(line.split())
             if not words or words > self.longest:
                 continue
-            found = self._match_line(text, start, start + len(line), stripped, words, head_end, tail_start)
+            found = self._match_line(text, start, start + len(line), line, words, head_end, tail_start)
             if found:
                 rule, match = found
                 yield start, min(start + len(line) + 1, len(text)), rule, match
 
-    def _first(self, matcher: _Matcher, text: str, start: int, end: int, stripped: str):
-        """A matcher's answer for a line; remembered for line-local matchers, whose answer
-        depends on the line's text alone (page chrome repeats from page to page)."""
-        if matcher.in_text:
-            return matcher.first(text, start, end, stripped)
-        key = (id(matcher), stripped)
-        if key not in self._seen:
-            if len(self._seen) >= SEEN_LINES:
-                self._seen.clear()
-            self._seen[key] = matcher.first(text, start, end, stripped)
-        return self._seen[key]
-
-    def _match_line(self, text: str, start: int, end: int, stripped: str, words: int,
+    def _match_line(self, text: str, start: int, end: int, line: str, words: int,
                     head_end: int, tail_start: int):
         """The first line rule (in rulebook order) that takes the whole line [start, end), with its match."""
-        firsts = [self._first(m, text, start, end, stripped) for m in self._matchers()]
-        found = [f for f in firsts if f is not None]
-        first = 0 if -1 in found else min(found, default=None)
-        if first is None and not self.alone:
-            return None
-        tried = [] if first is None else [(i, r) for i, r in enumerate(self.line_rules[first:], first)
-                                          if r.max_words >= words]
-        tried += [(i, r) for i, r in self.alone if first is None or i < first]
-        for _, rule in sorted(tried, key=lambda item: item[0]):
+        for i in self._candidates(line):
+            rule = self.line_rules[i]
+            if rule.max_words < words:
+                continue
             match = rule.regex.match(text, start)
             if match and match.end() == end and self._fits(rule, match, start, head_end, tail_start, end - start):
                 return rule, match
@@ -273,8 +217,8 @@ class StripDebris:
         return not (rule.scope == "tail" and start < tail_start)
 
 
-# One StripDebris per rulebook in a process, by digest: its combined matchers take a
-# fifth of a second to build.
+# One StripDebris per rulebook in a process, by digest: its index of the rules' required
+# strings takes a quarter of a second to build, and its remembered line answers grow with use.
 _SHARED: dict[tuple[str, bool], StripDebris] = {}
 
 
@@ -291,6 +235,11 @@ def shared_stripper(rulebook: Rulebook, lifting: bool = False) -> StripDebris:
                                 rulebook.digest)
         stripper = _SHARED[key] = StripDebris(rulebook)
     return stripper
+
+
+def _whole(rule: Rule, line: str) -> bool:
+    match = rule.regex.match(line)
+    return bool(match) and match.end() == len(line)
 
 
 def _listed_headlines(text: str, end: int) -> tuple[int, int]:
