@@ -137,11 +137,12 @@ class StripDebris:
     def _candidates(self, line: str) -> tuple[int, ...]:
         """The line rules (by index, in rulebook order) that may take `line`.
 
-        A rule is left out when the line lacks every string it requires (`prefilter`),
-        and a line-local rule (no lookaround past its line) also when it does not match
-        the line on its own: in the text it could only match less (no `\\A` or `\\Z`
-        there). Remembered by line, since page chrome repeats from page to page; the
-        rules that read the lines around are tried in the text each time."""
+        A rule is left out when the line lacks every string it requires (`prefilter`)
+        or has more words than the rule's `max_words`; a line-local rule (no lookaround
+        past its line) also when it does not match the line on its own: in the text it
+        could only match less (no `\\A` or `\\Z` there). Remembered by line, since page
+        chrome repeats from page to page; the rules that read the lines around are tried
+        in the text each time."""
         found = self._seen.get(line)
         if found is None:
             if self._index is None:
@@ -150,8 +151,10 @@ class StripDebris:
                                             for r, local in zip(self.line_rules, self._local)])
             if len(self._seen) >= SEEN_LINES:
                 self._seen.clear()
-            found = self._seen[line] = tuple(i for i in self._index.candidates(line)
-                                             if not self._local[i] or _whole(self.line_rules[i], line))
+            words = len(line.split())
+            found = self._seen[line] = tuple(
+                i for i in self._index.candidates(line) if self.line_rules[i].max_words >= words
+                and (not self._local[i] or _whole(self.line_rules[i], line)))
         return found
 
     def prepare(self) -> None:
@@ -191,18 +194,15 @@ class StripDebris:
             words = len(line.split())
             if not words or words > self.longest:
                 continue
-            found = self._match_line(text, start, start + len(line), line, words, head_end, tail_start)
+            found = self._match_line(text, start, start + len(line), line, head_end, tail_start)
             if found:
                 rule, match = found
                 yield start, min(start + len(line) + 1, len(text)), rule, match
 
-    def _match_line(self, text: str, start: int, end: int, line: str, words: int,
-                    head_end: int, tail_start: int):
+    def _match_line(self, text: str, start: int, end: int, line: str, head_end: int, tail_start: int):
         """The first line rule (in rulebook order) that takes the whole line [start, end), with its match."""
         for i in self._candidates(line):
             rule = self.line_rules[i]
-            if rule.max_words < words:
-                continue
             match = rule.regex.match(text, start)
             if match and match.end() == end and self._fits(rule, match, start, head_end, tail_start, end - start):
                 return rule, match
