@@ -80,6 +80,7 @@ SIC = re.compile(r"[\[(]\s*sic\s*[\])]", re.IGNORECASE)
 # A word next to one of these is part of something other than running prose.
 GLUE_BEFORE = frozenset("@#/\\.-'’&+=~$%^*|_<>")
 GLUE_AFTER = frozenset("@/\\-'’+=~$%^*|_<>")
+OPEN_QUOTES, CLOSE_QUOTES = frozenset('"“«„'), frozenset('"”»“')  # single quotes glue already
 POSSESSIVE = re.compile(r"['’]s(?![^\W_])")
 CUT_OFF = ("…", "...")
 # A capital standing alone that is no word ("A" and "I" are) right before the word.
@@ -197,6 +198,8 @@ class Paragraph:
             return False  # closes the paragraph and may be a word cut short: "eligibl"
         if start and line[start - 1] in GLUE_BEFORE:
             return False
+        if start and line[start - 1] in OPEN_QUOTES and line[end:end + 1] in CLOSE_QUOTES:
+            return False  # a word alone in quotes is named, not used: a made-up or coined word
         if DROP_CAP.search(line, max(start - 12, 0), start):
             return False  # "W hile": the word's first letter stands apart
         after = line[end:end + 3]

@@ -96,6 +96,9 @@ def test_names_british_spellings_capitals_and_cut_words_stay(text):
     # the word after a lone capital is not corrected on its own (the capital is joined to it,
     # see the drop-cap test, only at a line's start)
     "The note said W hile the soldiers slept, the drones kept watch over the camp.",
+    # a word alone in quotes is named, not used: a made-up word in a study, a coinage
+    'Each child heard a story with made-up words, such as a "pimble" (a kind of spiral).',
+    "The children learned the word “soldiears” for the toy robots in the full story.",
 ])
 def test_words_outside_running_prose_stay(text):
     out, edits, _ = fix(text)

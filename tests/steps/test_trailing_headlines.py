@@ -123,6 +123,16 @@ def test_a_prose_sentence_ends_the_search_and_headlines_after_it_go():
     assert out == ARTICLE + quote
 
 
+def test_a_closing_sentence_longer_than_a_headline_stays_though_off_topic():
+    # 21 words of thanks closing a club's report, sharing no word with it: prose by its
+    # length, so only the headline run on after it goes
+    thanks = (" Thanks as always to everyone who came down to cheer, to the kitchen helpers,"
+              " and to the referee from Dunmore today.")
+    assert len(thanks.split()) == 21
+    out, _ = strip(ARTICLE + thanks + " Harriers crowned county champions after a dramatic final\n")
+    assert out == ARTICLE + thanks + "\n"
+
+
 def test_a_document_too_short_to_judge_is_left_alone():
     short = ARTICLE.split("\n\n")[0]
     assert strip(short + " " + " ".join(HEADLINES))[1] == ()
@@ -264,6 +274,7 @@ def test_a_run_on_headline_goes_from_a_shorter_document_than_other_cuts_need():
     "(Additional reporting by Lena Voss in Berlin; Writing by Omar Said)",
     "Priya Nandakumar contributed to this report.",
     "— With files from the Harbour Wire Service",
+    "(With inputs from agencies)",
 ])
 def test_an_agency_credit_before_glued_headlines_stays(credit):
     text = ARTICLE + "\n" + credit + "\n" + "\n".join(HEADLINES[:2]) + "\n"
