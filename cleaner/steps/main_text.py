@@ -211,6 +211,8 @@ class StripOutsideMainText:
         scores = [self._line_score(line, copies[line]) for _, _, line in lines]
         for i in _headline_list_lines(lines):
             scores[i] = min(scores[i], 0.0)
+        for i in _entry_stamps(lines, sizes):
+            scores[i] = max(scores[i], 0.0)
         for i in _signature_lines(lines):
             scores[i] = max(scores[i], SIGNATURE_SCORE)
         for i, (_, _, line) in enumerate(lines):
@@ -449,6 +451,28 @@ def _dated_sentence(line: str, words: int, capital: int) -> bool:
     time mark is a year on its own (no date, no clock time, no "3 hours ago")."""
     return (2 * capital < words and _ends_sentence(line)
             and not DATE_OR_CLOCK.search(line))
+
+
+# A live blog's entry: a bare clock time ("7:42 p.m.", "14:32 BST"), then within a few lines
+# (its writer, its heading) a paragraph of this many words or more; a blog has at least
+# `MIN_ENTRIES` of them. A feed's entry has a headline under its time, or a one-sentence
+# summary shorter than an entry's report; a byline's stamp carries a date and stands once.
+ENTRY_STAMP = re.compile(r"\d{1,2}[:.]\d\d(?:\s?(?:[ap]\.?m\.?|h))?(?:\s[A-Z]{2,4})?", re.IGNORECASE)
+ENTRY_PARAGRAPH_WORDS = 25
+ENTRY_LOOKAHEAD = 3
+MIN_ENTRIES = 3
+
+
+def _entry_stamps(lines: list[Line], sizes: list[int]) -> list[int]:
+    """The time stamps that open a live blog's entries: worth nothing, not a stamp's cost."""
+    found = []
+    for i, (_, _, line) in enumerate(lines):
+        if not ENTRY_STAMP.fullmatch(line):
+            continue
+        below = range(i + 1, min(i + 1 + ENTRY_LOOKAHEAD, len(lines)))
+        if any(sizes[j] >= ENTRY_PARAGRAPH_WORDS and _ends_sentence(lines[j][2]) for j in below):
+            found.append(i)
+    return found if len(found) >= MIN_ENTRIES else []
 
 
 def _ends_sentence(line: str) -> bool:

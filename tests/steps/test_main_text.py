@@ -348,3 +348,23 @@ def test_race_times_in_a_results_box_are_no_time_stamps():
 def test_an_agency_credit_right_after_the_article_stays_with_it(credit):
     out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + credit + FOOTER)
     assert out.endswith(ARTICLE + credit)
+
+
+ENTRIES = [
+    ("8:41 p.m.", "Ferry vote carried", "The count finished just after eight, and the returning officer read the result to a packed hall: "
+     "two thirds for the ferry, a third for the bridge, and a handful of spoiled papers."),
+    ("7:55 p.m.", "Turnout higher than expected", "More than six in ten voters turned out, the highest share for a local "
+     "question in the town's records, according to the council's own count of the ballots cast today."),
+    ("7:10 p.m.", "Polls closed", "Polling stations closed at seven, and the ballot boxes were carried to the "
+     "town hall by the harbour master's launch, as tradition requires on the night of every vote."),
+]
+
+
+def test_a_live_blogs_entries_are_the_article_though_each_opens_with_a_time():
+    # a time, a heading, a paragraph and "Share": a blog's entry, not a feed's stamped headline
+    blog = "".join(f"{time}\n{heading}\n{report}\nShare\n" for time, heading, report in ENTRIES)
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + blog + FOOTER)
+    assert out.startswith(ARTICLE) and ENTRIES[-1][2] in out and "Privacy policy" not in out
+    # a feed of stamped headlines after the article is still cut
+    feed = "".join(f"{time}\n{heading}\n" for time, heading, _ in ENTRIES)
+    assert clean(MENU + "\n" + HEADER + "\n" + ARTICLE + feed + FOOTER) == ARTICLE
