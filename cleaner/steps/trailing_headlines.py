@@ -249,6 +249,18 @@ def too_short_to_judge(sentence: str) -> bool:
     return len({stem(w) for w in content_words(sentence)}) < MIN_CONTENT_WORDS
 
 
+def _credit_apart(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of `line`, a credit in parentheses that opens it made one of its own:
+    "(Reporting by Ann Lee) Rice prices to fall" holds no stop for the sentence splitter,
+    and the headline glued after the credit is a sentence apart."""
+    close = line.find(") ")
+    if not line.startswith("(") or close < 0 or not CREDIT.match(line) or not line[close + 2:close + 3].isupper():
+        return spans
+    cut = close + 1
+    return [part for start, end in spans
+            for part in ([(start, cut), (cut + 1, end)] if start < cut < end - 1 else [(start, end)])]
+
+
 def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence [start, end) of `line`, cut where a capitalized word is glued to its end."""
     spans = []
@@ -296,7 +308,8 @@ class StripTrailingHeadlines:
         tail: list[tuple[int, int]] = []
         for line in reversed(list(re.finditer(r"[^\n]+", text))):
             tail[:0] = [(line.start() + a, line.start() + b)
-                        for span in sentence_spans(line.group()) for a, b in _unglued(line.group(), *span)]
+                        for span in _credit_apart(line.group(), sentence_spans(line.group()))
+                        for a, b in _unglued(line.group(), *span)]
             if len(tail) > MAX_RUN:
                 break
         return tail[-MAX_RUN - 1:]

@@ -301,3 +301,15 @@ def test_a_headline_run_on_after_the_credit_on_its_line_goes_whatever_its_topic(
     assert out == ARTICLE + "\n" + credit + "\n"
     assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
     assert_fixpoint(out)
+
+
+def test_a_headline_glued_after_a_credit_in_parentheses_goes():
+    # no stop between the credit's ")" and the headline: the credit is a sentence of its own
+    credit = "(Reporting by Ines Okafor; additional reporting by Carl Moss)"
+    text = ARTICLE + "\n" + credit + " Price of rice to drop by five pesos per kilo by October, officials say\n"
+    out, edits = strip(text)
+    assert out == ARTICLE + "\n" + credit + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_fixpoint(out)
+    # a credit with nothing after it, or one that ends the line, is left as it is
+    assert strip(ARTICLE + "\n" + credit + "\n")[1] == ()
