@@ -344,7 +344,8 @@ def test_race_times_in_a_results_box_are_no_time_stamps():
                                     "With files from Ann Lee\n",
                                     "Ann Lee and Tom Hay contributed to this report.\n",
                                     "(Con información de Ana Ruiz y Tomás Gil)\n",
-                                    "(With inputs from agencies)\n"])
+                                    "(With inputs from agencies)\n",
+                                    "(With AFP)\n"])
 def test_an_agency_credit_right_after_the_article_stays_with_it(credit):
     out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + credit + FOOTER)
     assert out.endswith(ARTICLE + credit)
