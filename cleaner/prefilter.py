@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import re
 
+from cleaner.rules import trie_pattern
+
 # The regex engine's own parser and case table (private modules of the standard library:
 # should they change, `required_literals` answers None and every rule is simply tried).
 try:
@@ -173,7 +175,7 @@ class LiteralIndex:
         self.rules_of = {literal: frozenset().union(*(by_literal.get(literal[:end], ())
                                                        for end in range(1, len(literal) + 1)))
                          for literal in by_literal}
-        trie = _trie(sorted(by_literal)) if by_literal else "(?!)"
+        trie = trie_pattern(sorted(by_literal), space=" ") if by_literal else "(?!)"
         self.scan = re.compile(f"(?=({trie}))", re.DOTALL)
 
     def candidates(self, line: str) -> tuple[int, ...]:
@@ -184,21 +186,3 @@ class LiteralIndex:
             found |= self.rules_of[literal]
         return tuple(sorted(found))
 
-
-def _trie(words: list[str]) -> str:
-    """A regex matching exactly `words`, longest first where several start alike."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)

@@ -95,8 +95,8 @@ def _load_lists(folder: Path) -> dict[str, list[str]]:
     return lists
 
 
-def trie_pattern(words: list[str]) -> str:
-    """A regex matching exactly `words` (spaces match any whitespace run), as a trie.
+def trie_pattern(words: list[str], space: str = r"\s+") -> str:
+    """A regex matching exactly `words` (a space matches `space`: any whitespace run), as a trie.
 
     A flat alternation of hundreds of names is tried name by name at every
     position; the trie branches on each character instead, so a position that
@@ -111,7 +111,7 @@ def trie_pattern(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
+        branches = [(space if char == " " else re.escape(char)) + emit(child)
                     for char, child in sorted(node.items()) if char]
         if not branches:
             return ""

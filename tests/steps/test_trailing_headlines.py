@@ -292,21 +292,16 @@ def test_a_headline_glued_before_an_agency_credit_goes_and_the_credit_stays():
     assert_fixpoint(out)
 
 
-def test_a_headline_run_on_after_the_credit_on_its_line_goes_whatever_its_topic():
+@pytest.mark.parametrize("credit,headline", [
     # the credit closes the article: what follows it on its line is glued on, even
     # a headline sharing the article's names and words
-    credit = "Priya Nandakumar contributed to this report."
-    text = ARTICLE + "\n" + credit + " Marlow Creek council to vote on the Hollis reservoir filters\n"
-    out, edits = strip(text)
-    assert out == ARTICLE + "\n" + credit + "\n"
-    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
-    assert_fixpoint(out)
-
-
-def test_a_headline_glued_after_a_credit_in_parentheses_goes():
+    ("Priya Nandakumar contributed to this report.", "Marlow Creek council to vote on the Hollis reservoir filters"),
     # no stop between the credit's ")" and the headline: the credit is a sentence of its own
-    credit = "(Reporting by Ines Okafor; additional reporting by Carl Moss)"
-    text = ARTICLE + "\n" + credit + " Price of rice to drop by five pesos per kilo by October, officials say\n"
+    ("(Reporting by Ines Okafor; additional reporting by Carl Moss)",
+     "Price of rice to drop by five pesos per kilo by October, officials say"),
+])
+def test_a_headline_run_on_after_the_credit_on_its_line_goes_whatever_its_topic(credit, headline):
+    text = ARTICLE + "\n" + credit + " " + headline + "\n"
     out, edits = strip(text)
     assert out == ARTICLE + "\n" + credit + "\n"
     assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
