@@ -62,6 +62,9 @@ REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "comment
 # fixpoint skips one when its input is what it produced in the pass before.
 # ftfy and the typo fixer are not among them: a repair can make another one possible
 # (a fixed word is new evidence on the page), which the next pass must get to make.
+# Any step is also skipped when it is given the very text on which it did nothing in
+# the pass before (no edit, no metadata), with the same values of the metadata it
+# reads (its `reads`): being deterministic, it would do nothing again.
 SETTLED_STEPS = frozenset({"normalize-newlines", "normalize-layout"})
 # Steps later passes do not run: the page is extracted once (a later pass reads its
 # text, which a file name ending in .html would pass off as a page again), and the
@@ -87,7 +90,8 @@ class ChainResult:
     metadata: Mapping[str, Any]
     dropped: str | None = None
     removal_input: str | None = None  # the text as the first removal step received it
-    outputs: Mapping[str, str] = field(default_factory=dict)  # each step's output, by name
+    # each step's no-op: a text it changes nothing in, with the metadata it read there
+    noops: Mapping[str, tuple[str, tuple[Any, ...]]] = field(default_factory=dict)
 
 
 def select_steps(only: Sequence[str] | None = None, skip: Sequence[str] = ()) -> tuple[str, ...]:
@@ -109,22 +113,24 @@ def run_chain(text: str, steps: Sequence[Step], source: str = "<text>",
               metadata: Mapping[str, Any] | None = None,
               corpus: Mapping[str, Any] | None = None,
               timings: dict[str, float] | None = None,
-              settled: Mapping[str, str] | None = None) -> ChainResult:
+              settled: Mapping[str, tuple[str, tuple[Any, ...]]] | None = None) -> ChainResult:
     """Run each step on the previous step's output, checking and applying its edits.
 
-    A step is skipped when `settled` maps its name to the text it is given: its own
-    output, on which it changes nothing. With `timings`, each step's seconds (run,
-    check and apply) are added to it by name.
+    A step is skipped when `settled` maps its name to the text it is given and the
+    values of the metadata it reads: a no-op of the pass before (see `noops` in the
+    result). With `timings`, each step's seconds (run, check and apply) are added to
+    it by name.
     """
     found: dict[str, Any] = dict(metadata or {})
     frozen_options = MappingProxyType(dict(options or {}))
     frozen_corpus = MappingProxyType(dict(corpus or {}))
     runs = []
     removal_input = None
-    outputs: dict[str, str] = {}
+    noops: dict[str, tuple[str, tuple[Any, ...]]] = {}
     for step in steps:
-        if settled and settled.get(step.name) == text:
-            outputs[step.name] = text
+        seen = tuple(found.get(key) for key in getattr(step, "reads", ()))
+        if settled and settled.get(step.name) == (text, seen):
+            noops[step.name] = (text, seen)
             continue
         if removal_input is None and step.name in REMOVAL_STEPS:
             removal_input = text
@@ -142,12 +148,16 @@ def run_chain(text: str, steps: Sequence[Step], source: str = "<text>",
         runs.append(StepRun(step.name, edits, removed, dict(result.metadata)))
         for key, value in result.metadata.items():
             found.setdefault(key, value)
-        text = outputs[step.name] = apply_edits(text, edits)
+        if not edits and not result.metadata and not result.drop:
+            noops[step.name] = (text, seen)
+        text = apply_edits(text, edits)
+        if step.name in SETTLED_STEPS:
+            noops[step.name] = (text, seen)
         if timings is not None:
             timings[step.name] = timings.get(step.name, 0.0) + perf_counter() - started
         if result.drop:
-            return ChainResult(text, tuple(runs), found, f"{step.name}: {result.drop}", removal_input, outputs)
-    return ChainResult(text, tuple(runs), found, None, removal_input, outputs)
+            return ChainResult(text, tuple(runs), found, f"{step.name}: {result.drop}", removal_input, noops)
+    return ChainResult(text, tuple(runs), found, None, removal_input, noops)
 
 
 # A chain whose removals expose more debris (a line gone makes a widget's repetition
@@ -161,22 +171,23 @@ def run_to_fixpoint(text: str, steps: Sequence[Step], **kwargs) -> ChainResult:
     This is what makes cleaning a cleaned text change nothing. Later passes'
     runs are appended to the result with their pass number, so the record
     still replays and restores step by step. A later pass skips each settled
-    step whose input is the text it produced in the pass before (it would
-    change nothing there), and the first-pass-only steps: the page is extracted
-    and the language judged once (so `--lang` drops on that verdict).
+    step whose input is the text it produced in the pass before, and each step
+    given the text it did nothing in (with the same metadata read): it would
+    change nothing there. The first-pass-only steps do not run again: the page is
+    extracted and the language judged once (so `--lang` drops on that verdict).
     """
     result = run_chain(text, steps, **kwargs)
     runs, found = list(result.runs), dict(result.metadata)
     for number in range(2, MAX_PASSES + 1):
         if result.dropped:
             break
-        settled = {name: out for name, out in result.outputs.items() if name in SETTLED_STEPS}
         again = run_chain(result.text, [s for s in steps if s.name not in FIRST_PASS_ONLY],
-                          metadata=found, settled=settled,
+                          metadata=found, settled=result.noops,
                           **{k: v for k, v in kwargs.items() if k != "metadata"})
         if again.text == result.text and not again.dropped:
             break
         runs += [StepRun(r.name, r.edits, r.removed, r.metadata, number) for r in again.runs if r.edits]
         found.update({k: v for k, v in again.metadata.items() if k not in found})
-        result = ChainResult(again.text, (), found, again.dropped, result.removal_input, again.outputs)
+        result = ChainResult(again.text, (), found, again.dropped, result.removal_input,
+                             {**result.noops, **again.noops})
     return ChainResult(result.text, tuple(runs), found, result.dropped, result.removal_input)

@@ -34,7 +34,12 @@ class StepResult:
 
 
 class Step(Protocol):
-    """A small class configured in `__init__`; `name` is its config and record key."""
+    """A small class configured in `__init__`; `name` is its config and record key.
+
+    A step that reads `context.metadata` names the keys in a `reads` tuple: when a run
+    changes nothing, the values of those keys must be all it depended on besides the
+    text (the fixpoint skips a step given a text it did nothing in, with the same values).
+    """
 
     name: str
     description: str

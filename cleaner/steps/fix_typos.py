@@ -222,6 +222,7 @@ class FixTypos:
     """Fix curated misspellings, and unknown words with one dominant candidate, in English text."""
 
     name = "fix-typos"
+    reads = ("language", "foreign_paragraphs")
     description = "fix misspelt lowercase words in English prose (curated list, then word frequency)"
 
     def __init__(self, rule_dirs: Iterable[Path] = (), protect: Iterable[str] = ()) -> None:

@@ -111,6 +111,7 @@ class StripOutsideMainText:
     """Remove the lines outside the highest-scoring run of prose lines."""
 
     name = "main-text"
+    reads = ("extractor",)  # and, for the header it cuts, what is already known
     description = "remove page chrome outside the article's main text region"
 
     def __init__(self, *, line_cost: float = 6.0, capital_weight: float = 0.5,

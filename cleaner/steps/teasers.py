@@ -129,6 +129,7 @@ class StripRelatedTeasers:
     """Remove related-article teasers: a headline and a truncated summary."""
 
     name = "teasers"
+    reads = ("extractor",)
     description = "related-article teasers: a headline over a summary cut with an ellipsis"
 
     def run(self, text: str, context: Context) -> StepResult:

@@ -101,6 +101,7 @@ class LiftTitle:
     """Move a headline-like first line into metadata["title"]."""
 
     name = "title"
+    reads = ("title", "title_from")
     description = "headline on the first line moved to metadata"
 
     def run(self, text: str, context: Context) -> StepResult:
