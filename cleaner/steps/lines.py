@@ -30,12 +30,13 @@ def is_headline(line: str, min_words: int = 2, max_words: int = 16) -> bool:
 # A news agency's or newsroom's credit line at an article's end belongs to the article:
 # "(Reporting by Ann Lee; Editing by Tom Hay)", "Tom Hay contributed to this report.",
 # "With files from Ann Lee", "— With files from the wire service", "(With inputs from
-# agencies)", "(With AFP)", and the same in Spanish, Portuguese and Italian ("Con información
-# de Ann Lee").
+# agencies)", "(With AFP)", and the same in Spanish, Portuguese, Italian, German and French
+# ("Con información de Ann Lee", "Mit Material von dpa", "Avec AFP").
 CREDIT = re.compile(r"^[—–-]{0,2}\s?\(?(?:(?:additional|further) )?(?:reporting|writing|editing|research|graphics|"
                     r"translation) by\b|^[—–-]{0,2}\s?with files from\b"
                     r"|^[—–-]{0,2}\s?\(?with (?:inputs? from [^.,;!?\n]{1,50}|(?:agency|wire|[A-Z][\w-]*) inputs)\)?\.?$"
                     r"|^\(with (?:the )?(?-i:[A-Z][\w-]*)(?: and (?:the )?(?-i:[A-Z][\w-]*))?\)$"
                     r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b"
-                    r"|^\(?(?:con (?:información|informaciones) de|com informações d[aeo]s?|con informazioni d[aei])\b",
+                    r"|^\(?(?:con (?:información|informaciones) de|com informações d[aeo]s?|con informazioni d[aei]"
+                    r"|mit material (?:von|der|des)|avec (?:des informations de|l[’\x27]afp|afp|agences))\b",
                     re.IGNORECASE)

@@ -165,8 +165,9 @@ class StripOutsideMainText:
             return StepResult()
         first, last = region
         first = _after_leading_headlines(lines, first, last)
-        first = self._opening_paragraphs(lines, first)
+        first = _salutation(lines, self._opening_paragraphs(lines, first))
         last = _credit_lines(lines, _closing_sentences(lines, _list_end(lines, last, set(fields))))
+        last = _sign_off(lines, last)
         edits, metadata = [], {}
         if first >= self.min_chrome_lines:
             edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
@@ -612,6 +613,36 @@ def _closing_sentences(lines: list[Line], last: int) -> int:
 
 
 CREDIT_MAX_WORDS = 40  # a credit line names a few people and places
+# A letter's opening and closing are the article's: "Dear families," right above its first
+# paragraph, and "Sincerely," right under its last, with the signer's name and title.
+SALUTATION = re.compile(r"^(?:dear|hello|hi|to) [^\n.!?]{1,60}[,:]$", re.IGNORECASE)
+VALEDICTION = re.compile(r"^(?:(?:yours )?(?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest|with best) "
+                         r"(?:regards|wishes)|regards|respectfully|with (?:thanks|gratitude)|thank you)"
+                         r"(?: yours)?,$", re.IGNORECASE)
+SIGNER = re.compile(r"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Rev)\.? )?[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}$")
+SIGNER_TITLE_WORDS = 6
+
+
+def _salutation(lines: list[Line], first: int) -> int:
+    """The region's first line, or the letter's salutation right above it."""
+    if first and SALUTATION.match(lines[first - 1][2]) and len(lines[first - 1][2].split()) <= 8:
+        return first - 1
+    return first
+
+
+def _sign_off(lines: list[Line], last: int) -> int:
+    """The region's last line, or a letter's close right under it: the valediction, the
+    signer's name, and one line of title under the name, unless that line is a call to
+    act or a link ("Share this article"). Only one: a heading of the page's chrome may
+    come next, and reads no differently from a title."""
+    if last + 2 >= len(lines) or not VALEDICTION.match(lines[last + 1][2]) or not SIGNER.match(lines[last + 2][2]):
+        return last
+    last += 2
+    below = lines[last + 1][2] if last + 1 < len(lines) else ""
+    if (below and len(below.split()) <= SIGNER_TITLE_WORDS and not _ends_sentence(below)
+            and not any(c.isdigit() for c in below) and not CLOSING_NOT.search(below)):
+        last += 1
+    return last
 
 
 def _credit_lines(lines: list[Line], last: int) -> int:

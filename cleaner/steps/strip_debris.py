@@ -74,6 +74,8 @@ SUBHEAD_PARAGRAPH_WORDS = 10
 # headline over the paragraph the box interrupts is a headline's length.
 SUBHEAD_MAX_WORDS = 4
 PARAGRAPH_END = re.compile(r"[.!?:][\"'”’)]*$")
+# A list mark before a listed headline ("• Fares rise again", "- Fares rise again").
+BULLET = re.compile(r"^(?:[•·▪●◦‣■►▸*]|[-–—](?=\s))\s*")
 # A screen reader's marks around a list ("list of 4 items", "list 2 of 4", "end of list"):
 # part of the list, not the line that ends it.
 LIST_MARK = re.compile(r"list(?: of \d{1,3} items?| \d{1,3} of \d{1,3})|end of list", re.IGNORECASE)
@@ -170,13 +172,14 @@ class StripDebris:
                         _whole_lines(text, match.start(), match.end())
                     candidates.append((span[0], span[1], rule, match))
         candidates.sort(key=lambda c: (c[0], -c[1]))
+        own = frozenset(c[0] for c in candidates)  # lines a rule takes: a box's list ends at one
         edits, metadata, last_end = [], {}, -1
         for start, end, rule, match in candidates:
             if start < last_end or (start == last_end == end):
                 continue
             reason = rule.reason
             if rule.takes_list:
-                end, count = _listed_headlines(text, end)
+                end, count = _listed_headlines(text, end, own)
                 if count < rule.min_listed:
                     continue  # a word that heads a box only when the box is there
                 if count:
@@ -200,13 +203,26 @@ class StripDebris:
                 yield start, min(start + len(line) + 1, len(text)), rule, match
 
     def _match_line(self, text: str, start: int, end: int, line: str, head_end: int, tail_start: int):
-        """The first line rule (in rulebook order) that takes the whole line [start, end), with its match."""
+        """The first line rule (in rulebook order) that takes the whole line [start, end), with its match;
+        but a later heading rule that takes a list, when headlines are listed right under the line
+        ("READ MORE" is a cookie banner's button too, and a box's heading over its headlines)."""
+        first = None
         for i in self._candidates(line):
             rule = self.line_rules[i]
+            if first is not None and not rule.takes_list:
+                continue
             match = rule.regex.match(text, start)
             if match and match.end() == end and self._fits(rule, match, start, head_end, tail_start, end - start):
-                return rule, match
-        return None
+                if first is None and not rule.takes_list:
+                    first = rule, match
+                elif first is None or self._heads_list(text, end, rule):
+                    return rule, match
+        return first
+
+    @staticmethod
+    def _heads_list(text: str, end: int, rule: Rule) -> bool:
+        below = min(end + 1, len(text))
+        return bool(_line_at(text, below)[0]) and _listed_headlines(text, below)[1] >= max(rule.min_listed, 1)
 
     @staticmethod
     def _fits(rule: Rule, match: re.Match, start: int, head_end: int, tail_start: int, length: int) -> bool:
@@ -242,21 +258,25 @@ def _whole(rule: Rule, line: str) -> bool:
     return bool(match) and match.end() == len(line)
 
 
-def _listed_headlines(text: str, end: int) -> tuple[int, int]:
+def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) -> tuple[int, int]:
     """The end of the headlines listed from `end` on (blank lines between allowed), and
     how many there are; `end` itself and 0 when the next line is not one. A headline
     after a blank line with a paragraph right under it is the article's subheading
-    over that paragraph: the list ends before it."""
+    over that paragraph: the list ends before it. So does a line after a blank line that
+    starts at an offset in `own`, which a rule takes on its own ("À lire aussi : ...",
+    another box's heading): what follows it is not this box's."""
     count, stop, offset, after_blank = 0, end, end, False
     while offset < len(text) and count < MAX_LISTED:
         line, line_end = _line_at(text, offset)
         if LIST_MARK.fullmatch(line):
             stop = line_end
+        elif offset in own and after_blank:
+            break
         elif line:
-            if not is_headline(line, *LISTED_WORDS):
+            if not _is_listed(line):
                 break
             below = _line_at(text, line_end)[0] if line_end < len(text) else ""
-            if after_blank and below and not is_headline(below, *LISTED_WORDS):
+            if after_blank and below and not _is_listed(below):
                 break
             if len(line.split()) <= SUBHEAD_MAX_WORDS and _paragraph_under(below):
                 break  # a subheading over the article's next paragraph
@@ -264,6 +284,11 @@ def _listed_headlines(text: str, end: int) -> tuple[int, int]:
         after_blank = not line
         offset = line_end
     return stop, count
+
+
+def _is_listed(line: str) -> bool:
+    """A headline as a box lists it, with or without a list mark."""
+    return is_headline(BULLET.sub("", line, count=1), *LISTED_WORDS)
 
 
 def _paragraph_under(line: str) -> bool:

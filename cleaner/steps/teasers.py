@@ -101,12 +101,24 @@ def _listed_teasers(lines: list[str], starts: list[int], text: str) -> list[Edit
         last = first
         while last + 2 in pairs:
             last += 2
+        if _resumes_article(lines, last + 2):
+            last -= 2  # the last "pair" is the article's subheading over its next paragraph
         count = (last - first) // 2 + 1
         if count >= LISTED_MIN_PAIRS:
             stop = min(starts[last + 1] + len(lines[last + 1]) + 1, len(text))
             edits.append(Edit(starts[first], stop, "", "teasers.headline-summary-list",
                               f"list of {count} related-article headlines with their summaries"))
     return edits
+
+
+def _resumes_article(lines: list[str], index: int) -> bool:
+    """The line at `index`, right under a run of pairs with no blank line between, is a
+    sentence with no headline over it: the list's rhythm is broken, and its last pair is
+    the article's subheading over a paragraph, the article going on under it."""
+    if index >= len(lines):
+        return False
+    line = lines[index].strip()
+    return len(line.split()) >= LISTED_SUMMARY_WORDS[0] and bool(WHOLE_SENTENCE_END.search(line))
 
 
 def _cut(line: str) -> str | None:

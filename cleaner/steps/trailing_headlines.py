@@ -107,6 +107,10 @@ TOPIC = 2                 # shared-word points that make a sentence on topic
 RUN_ON_TOPIC = 4          # the same for a run-on sentence: two specific words
 RUN_ON_MIN_WORDS = 120    # words before a run-on cut (the shape is evidence enough)
 READER_PRONOUNS = frozenset("you your".split())  # a headline's address to its reader
+# English prose has a third to a half of its words among STOPWORDS; other languages a few
+# in a hundred. Below this share, the topic and prose evidence (English stopwords, stems,
+# pronouns, "said") says little, and only sentences shaped like headlines are cut.
+ENGLISH_SHARE = 0.2
 
 
 @lru_cache(maxsize=1 << 16)  # words repeat: a document's are stemmed once per reference
@@ -245,6 +249,11 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
     return False
 
 
+def _english(text: str) -> bool:
+    words = WORD.findall(text)
+    return sum(word.lower() in STOPWORDS for word in words) >= ENGLISH_SHARE * len(words)
+
+
 def too_short_to_judge(sentence: str) -> bool:
     return len({stem(w) for w in content_words(sentence)}) < MIN_CONTENT_WORDS
 
@@ -284,6 +293,7 @@ class StripTrailingHeadlines:
     def run(self, text: str, context: Context) -> StepResult:
         run: list[tuple[int, int, bool, bool]] = []  # (start, end, judged off-topic, run on)
         after_credit: tuple[Edit, ...] = ()  # headlines after a credit line, cut apart
+        english = _english(text)
         for start, end in reversed(self._tail_sentences(text)):
             sentence = text[start:end]
             if CREDIT.search(sentence) and text[start - 1:start] in ("", "\n"):
@@ -296,8 +306,9 @@ class StripTrailingHeadlines:
             run_on = unpunctuated(sentence) and bool(before.strip())
             topic = RUN_ON_TOPIC if run_on else TOPIC
             after_credit_on_line = run_on and bool(CREDIT.search(before))  # the article ends at its credit
-            if not after_credit_on_line and (kept_by_shape(sentence, run_on) or (
-                    not short and Reference(text[:start]).overlap(sentence, run_on) >= topic)):
+            if not after_credit_on_line and (kept_by_shape(sentence, run_on) or (not short and (
+                    (not english and not looks_like_headline(sentence, run_on))
+                    or Reference(text[:start]).overlap(sentence, run_on) >= topic))):
                 return StepResult(edits=self._cut(text, end, run) + after_credit)
             run.insert(0, (start, end, not short, run_on))
         return StepResult(edits=after_credit)

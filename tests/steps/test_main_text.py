@@ -351,6 +351,15 @@ def test_an_agency_credit_right_after_the_article_stays_with_it(credit):
     assert out.endswith(ARTICLE + credit)
 
 
+def test_a_letters_salutation_and_sign_off_stay_with_it():
+    opening, close = "Dear ferry users,\n", "Sincerely,\nDr. Ana Ruiz\nHarbour Master\n"
+    out = clean(MENU + "\n" + HEADER + "\n" + opening + ARTICLE + close + FOOTER)
+    assert out == opening + ARTICLE + close
+    # a call to act under the name is the page's again, not the signer's title
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + "Kind regards,\nAna Ruiz\n" + FOOTER)
+    assert out == ARTICLE + "Kind regards,\nAna Ruiz\n"
+
+
 ENTRIES = [
     ("8:41 p.m.", "Ferry vote carried", "The count finished just after eight, and the returning officer read the result to a packed hall: "
      "two thirds for the ferry, a third for the bridge, and a handful of spoiled papers."),

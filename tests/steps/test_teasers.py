@@ -141,6 +141,18 @@ def test_whole_headline_and_summary_pairs_in_one_block_go_as_a_list():
     assert clean(out)[1] == ()
 
 
+def test_a_subheading_and_paragraph_right_under_the_list_are_the_article_going_on():
+    # the last "pair" has a sentence under it with no headline over that: the article resumes
+    resumed = ("The road ahead\n"
+               "The project has not been smooth, and the budget grew by about a third.\n"
+               "Engineers also had to redesign the lander's legs after the simulations.\n")
+    out, edits = clean(BODY + "\n" + LISTED + resumed)
+    assert out == BODY + "\nMore regional headlines\n\n" + resumed
+    assert edits[0].reason == "list of 3 related-article headlines with their summaries"
+    # three pairs in all, the last of them the article's: no list is left
+    assert clean(BODY + "\n" + "\n".join(LISTED.splitlines()[:6]) + "\n" + resumed)[1] == ()
+
+
 @pytest.mark.parametrize("kept", [
     # two pairs: a byline over the lead, a subheading over a paragraph
     "\n".join(LISTED.splitlines()[2:6]) + "\n",

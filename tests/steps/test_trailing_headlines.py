@@ -296,6 +296,7 @@ def test_a_headline_glued_before_an_agency_credit_goes_and_the_credit_stays():
     # the credit closes the article: what follows it on its line is glued on, even
     # a headline sharing the article's names and words
     ("Priya Nandakumar contributed to this report.", "Marlow Creek council to vote on the Hollis reservoir filters"),
+    ("Mit Material von dpa.", "Marlow Creek council to vote on the Hollis reservoir filters"),
     # no stop between the credit's ")" and the headline: the credit is a sentence of its own
     ("(Reporting by Ines Okafor; additional reporting by Carl Moss)",
      "Price of rice to drop by five pesos per kilo by October, officials say"),
@@ -308,3 +309,24 @@ def test_a_headline_run_on_after_the_credit_on_its_line_goes_whatever_its_topic(
     assert_fixpoint(out)
     # a credit with nothing after it, or one that ends the line, is left as it is
     assert strip(ARTICLE + "\n" + credit + "\n")[1] == ()
+
+
+POLISH = (
+    "Rada miasta przyjęła w czwartek budżet na przyszły rok. Za głosowało dwudziestu radnych, przeciw było "
+    "siedmiu, a trzech wstrzymało się od głosu. Największą inwestycją będzie nowy basen przy szkole podstawowej "
+    "numer cztery, który ma kosztować czterdzieści dwa miliony złotych i zostać otwarty jesienią.\n\n"
+    "Opozycja krytykuje rosnące zadłużenie. Radni klubu obywatelskiego zgłosili dwadzieścia trzy poprawki, "
+    "między innymi rezygnację z budowy basenu na rzecz remontów dróg osiedlowych. Żadna z nich nie przeszła.\n\n"
+    "Mieszkańcy, z którymi rozmawialiśmy po sesji, byli podzieleni. Inni pytali o podwyżki cen biletów "
+    "komunikacji miejskiej, które wejdą w życie od lutego.\nBilet jednorazowy zdrożeje z 4 do 4,60 zł."
+)
+
+
+def test_in_a_language_other_than_english_only_sentences_shaped_like_headlines_go():
+    # the topic and prose evidence is English: Polish sentences sharing few stems with the
+    # article are not judged off-topic for that; the run-on headline with no stop still goes
+    out, edits = run_step(StripTrailingHeadlines(min_words=60),
+                          POLISH + " Droga krajowa nr 11 zablokowana w obu kierunkach\n")[:2]
+    assert out == POLISH + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert run_step(StripTrailingHeadlines(min_words=60), out)[1] == ()
