@@ -158,3 +158,37 @@ def test_a_line_rule_takes_its_line_after_a_widgets_icons_only():
     # an icon before prose makes it no debris, and an icon inside a line does not start one
     prose = "🎉 The council voted to keep the ferry.\nFerry fans: tags 🏷 Tags: ferry, council\n"
     assert run_step(step, article + prose)[0] == article + prose
+
+
+ARTICLE_LINE = "The council voted to keep the ferry, and the town celebrated late into the night.\n"
+NEXT_LINE = "The first boat of the new timetable leaves the harbour at six on Monday morning.\n"
+
+
+def test_a_box_heading_takes_the_headlines_listed_under_it_with_their_list_marks():
+    box = "Read more:\n• Night buses to run until 2 a.m. for another year\n- Library reopens after a two-year renovation\n"
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert [(e.rule, e.reason) for e in edits] == [
+        ("teasers.heading", "related-stories heading and the 2 headlines listed under it")]
+
+
+def test_a_line_two_rules_take_heads_a_list_only_when_headlines_are_right_under_it():
+    # "READ MORE" is also a cookie banner's button, a rule earlier in the rulebook
+    box = "READ MORE\nNight buses to run until 2 a.m. for another year\nLibrary reopens after a two-year renovation\n"
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert [e.rule for e in edits] == ["teasers.heading"]
+    # after a blank line, a short line over a paragraph is the article's subheading
+    spaced = "READ MORE\n\nA strike that is not finished\n\n"
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + spaced + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + "\nA strike that is not finished\n\n" + NEXT_LINE
+    assert [e.rule for e in edits] == ["cookies.consent-button"]
+
+
+def test_a_box_list_ends_at_a_line_after_a_blank_that_a_rule_takes_on_its_own():
+    # the second teaser is a box of its own; the line under it is the article's subheading
+    box = ("Read more:\nNight buses to run until 2 a.m. for another year\n\n"
+           "Also read: Library reopens after a two-year renovation\nThe third flood in five years\n")
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + "\n" + "The third flood in five years\n" + NEXT_LINE
+    assert [e.rule for e in edits] == ["teasers.heading", "teasers.label-line"]
