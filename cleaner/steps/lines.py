@@ -18,6 +18,10 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
 HEADLINE_OPENERS = "\"'‘“«"
 
 
+# A list mark opening a line: "• Fares rise again", "- Fares rise again" (a dash needs its space).
+LIST_BULLET = re.compile(r"^(?:[•·▪●◦‣■►▸*]\s*|[-–—]\s)")
+
+
 def is_headline(line: str, min_words: int = 2, max_words: int = 16) -> bool:
     """A stripped line that reads like a headline: a few words, no closing punctuation
     (a sentence, clause or label ends in . ! ? : ; ,), opening with a capital, a digit

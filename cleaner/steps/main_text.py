@@ -88,7 +88,7 @@ from typing import Any
 from cleaner.edits import Edit
 from cleaner.rules import Rulebook
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import CREDIT
+from cleaner.steps.lines import CREDIT, LIST_BULLET
 from cleaner.steps.strip_debris import shared_stripper
 from cleaner.steps.title import looks_like_headline, same_title, without_site_suffix
 
@@ -309,7 +309,6 @@ DATE_OR_CLOCK = re.compile(rf"\b(?:{'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(?:\d{{1,
 SCHEDULE_ITEM = re.compile(rf"^({'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(\d{{1,2}})\b(?!,?\s\d{{4}})",
                            re.IGNORECASE)
 ROSTER_ITEM = re.compile(r"^[^()|\d]{3,60}\(([^()|\d]{2,60})\)$")
-BULLET = re.compile(r"^[•*·►▪‣◦-]\s")
 # An interviewer's question in a transcript ("Q: What is next?"): short, but not chrome.
 INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s?[:.]\s?\S.{0,300}\?[\"”’)]*$")
 # The header's last lines read for bylines and datelines (they sit just above the
@@ -728,7 +727,7 @@ def _schedule_end(lines: list[Line], start: int) -> int:
     """Last line of the dated items from `start` on, in calendar order."""
     end, previous = start - 1, (-1, 0)
     for i in range(start, len(lines)):
-        found = SCHEDULE_ITEM.match(BULLET.sub("", lines[i][2]))
+        found = SCHEDULE_ITEM.match(LIST_BULLET.sub("", lines[i][2]))
         if not found:
             break
         day = (MONTHS.index(found.group(1).lower()), int(found.group(2)))
@@ -742,7 +741,7 @@ def _roster_end(lines: list[Line], start: int) -> int:
     """Last line of the names with affiliations from `start` on."""
     end, seen = start - 1, []
     for i in range(start, len(lines)):
-        found = ROSTER_ITEM.match(BULLET.sub("", lines[i][2]))
+        found = ROSTER_ITEM.match(LIST_BULLET.sub("", lines[i][2]))
         if not found:
             break
         end = i

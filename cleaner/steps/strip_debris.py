@@ -28,7 +28,7 @@ from cleaner.edits import Edit
 from cleaner.prefilter import LiteralIndex, required_literals
 from cleaner.rules import Rule, Rulebook
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import is_headline
+from cleaner.steps.lines import LIST_BULLET, is_headline
 
 PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*[ \t]*$")
 PROSE_MIN_WORDS = 10
@@ -74,8 +74,6 @@ SUBHEAD_PARAGRAPH_WORDS = 10
 # headline over the paragraph the box interrupts is a headline's length.
 SUBHEAD_MAX_WORDS = 4
 PARAGRAPH_END = re.compile(r"[.!?:][\"'”’)]*$")
-# A list mark before a listed headline ("• Fares rise again", "- Fares rise again").
-BULLET = re.compile(r"^(?:[•·▪●◦‣■►▸*]|[-–—](?=\s))\s*")
 # A screen reader's marks around a list ("list of 4 items", "list 2 of 4", "end of list"):
 # part of the list, not the line that ends it.
 LIST_MARK = re.compile(r"list(?: of \d{1,3} items?| \d{1,3} of \d{1,3})|end of list", re.IGNORECASE)
@@ -288,7 +286,7 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
 
 def _is_listed(line: str) -> bool:
     """A headline as a box lists it, with or without a list mark."""
-    return is_headline(BULLET.sub("", line, count=1), *LISTED_WORDS)
+    return is_headline(LIST_BULLET.sub("", line, count=1).lstrip(), *LISTED_WORDS)
 
 
 def _paragraph_under(line: str) -> bool:

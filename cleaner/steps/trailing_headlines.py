@@ -111,6 +111,7 @@ READER_PRONOUNS = frozenset("you your".split())  # a headline's address to its r
 # in a hundred. Below this share, the topic and prose evidence (English stopwords, stems,
 # pronouns, "said") says little, and only sentences shaped like headlines are cut.
 ENGLISH_SHARE = 0.2
+ENGLISH_SAMPLE = 2000  # characters: a few hundred words tell the language
 
 
 @lru_cache(maxsize=1 << 16)  # words repeat: a document's are stemmed once per reference
@@ -250,7 +251,9 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
 
 
 def _english(text: str) -> bool:
-    words = WORD.findall(text)
+    """Whether the text's end (its last `ENGLISH_SAMPLE` characters, where the walk is) is
+    English by its share of STOPWORDS."""
+    words = WORD.findall(text, max(0, len(text) - ENGLISH_SAMPLE))
     return sum(word.lower() in STOPWORDS for word in words) >= ENGLISH_SHARE * len(words)
 
 
@@ -293,7 +296,6 @@ class StripTrailingHeadlines:
     def run(self, text: str, context: Context) -> StepResult:
         run: list[tuple[int, int, bool, bool]] = []  # (start, end, judged off-topic, run on)
         after_credit: tuple[Edit, ...] = ()  # headlines after a credit line, cut apart
-        english = _english(text)
         for start, end in reversed(self._tail_sentences(text)):
             sentence = text[start:end]
             if CREDIT.search(sentence) and text[start - 1:start] in ("", "\n"):
@@ -307,7 +309,7 @@ class StripTrailingHeadlines:
             topic = RUN_ON_TOPIC if run_on else TOPIC
             after_credit_on_line = run_on and bool(CREDIT.search(before))  # the article ends at its credit
             if not after_credit_on_line and (kept_by_shape(sentence, run_on) or (not short and (
-                    (not english and not looks_like_headline(sentence, run_on))
+                    (not looks_like_headline(sentence, run_on) and not _english(text))
                     or Reference(text[:start]).overlap(sentence, run_on) >= topic))):
                 return StepResult(edits=self._cut(text, end, run) + after_credit)
             run.insert(0, (start, end, not short, run_on))
