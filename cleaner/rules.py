@@ -44,7 +44,7 @@ DEFAULT_MAX_WORDS = 25
 ICON_PREFIX = ("(?:[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff"
                "\U0001f000-\U0001faff\ufe0f]{1,4}[ \t]*)?")
 # How a line rule's patterns are wrapped: the whole line, its icons and spaces aside.
-LINE_WRAP = (r"^[ \t]*" + ICON_PREFIX + "(?:", r")[ \t]*$")
+LINE_WRAP = (r"^[ \t]*+" + ICON_PREFIX + "(?:", r")[ \t]*$")
 
 
 @dataclass(frozen=True)
