@@ -205,6 +205,14 @@ def _inflected(word: str) -> set[str]:
     return {word + ending for ending in INFLECTIONS} | {stem + "ing", stem + "ed"}
 
 
+def _other_form(word: str, other: str) -> bool:
+    """Whether one of the two words is the other with a plural or past ending added
+    ("marrows", "marrow"; "filed", "file"; not "fild", "fil")."""
+    short, long = sorted((word, other), key=len)
+    ending = long[len(short):]
+    return long.startswith(short) and (ending in ("s", "es", "ed", "ing") or ending == "d" and short.endswith("e"))
+
+
 def _begins_one_of(in_order: list[str], start: str) -> bool:
     i = bisect.bisect_right(in_order, start)
     return i < len(in_order) and in_order[i].startswith(start)
@@ -349,6 +357,10 @@ class Vocabulary:
             return Suggestion(None, "used more than once in the document")
         candidates = self.candidates(word)
         near = [c for c in candidates if c.distance == 1]
+        if word in self.frequencies and any(_other_form(word, c.word) for c in near):
+            # a listed word one ending away from a candidate is that word's other form, meant
+            # as written ("marrows" on a page about one marrow), not the candidate mistyped
+            return Suggestion(None, "another form of a candidate", tuple(near))
         if near and self._prefixed(word):
             return Suggestion(None, "a known word with a prefix", tuple(near))
         as_written = self._as_written(word, page)

@@ -36,7 +36,8 @@ or that have as many foreign function words as English ones (wordfreq's
 English list knows many German and French words: "verlegt" would become
 "verlag"), and paragraphs crowded with unknown words (foreign or technical
 text). A rare listed word (more so when the document also uses it inflected:
-"deportee" beside "deportees"), a common word of another language and a
+"deportee" beside "deportees"), a listed word that is a candidate's plural or past
+form ("marrows" on a page about one marrow: never changed), a common word of another language and a
 common word with a prefix or suffix ("defensing") are weighed as meant
 against the candidates, and never corrected to a word two letters away;
 nor is a word that holds a distance-2 candidate whole at one edge ("upzoning":

@@ -93,8 +93,9 @@ LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
 CLOSERS = "\"'”’»)] "
 # A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway
 # wins award", a headline glued on by extraction that joined blocks without a space. Only a
-# lower-case word or a number may end the sentence ("St.Louis", "U.S.Navy" are no glue).
-GLUED = re.compile(r"(?<![^\W_])(?:[^\W\d_]{2,}|\d+)[.!?](?=[A-Z][a-z]{2})")
+# lower-case word or a number may end the sentence ("St.Louis", "U.S.Navy" are no glue); a
+# closing quote may follow the stop ('...a camera."Love Island star reveals...').
+GLUED = re.compile(r"(?<![^\W_])([^\W\d_]{2,}|\d+)[.!?][\"”’»)]?(?=[A-Z][a-z]{2})")
 MIN_CONTENT_WORDS = 4     # fewer content words give no evidence either way
 MIN_PREFIX = 5            # "govern" matches "government"; "art" does not match "article"
 LONG_WORD = 7             # long words are rare in English: sharing one is telling
@@ -277,7 +278,7 @@ def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence [start, end) of `line`, cut where a capitalized word is glued to its end."""
     spans = []
     for match in GLUED.finditer(line, start, end):
-        word = match.group()[:-1]
+        word = match.group(1)
         if (word.islower() and word not in ABBREVIATIONS) or word.isdigit():
             spans.append((start, match.end()))
             start = match.end()

@@ -11,7 +11,7 @@ from cleaner.rules import shipped_rules_dir
 from cleaner.steps.base import Context
 from cleaner.steps.detect_language import DetectLanguage
 from cleaner.steps.fix_typos import FixTypos, load_protected, load_typos
-from cleaner.vocabulary import PageWords, channel, english, osa_distance
+from cleaner.vocabulary import PageWords, channel, english, for_language, osa_distance
 from conftest import SEEDS
 from conftest import run_step
 
@@ -380,3 +380,17 @@ def test_codespells_list_leaves_words_english_uses():
     for text in ("The aircrafts were grounded, and the heros of the rescue were honoured on Monday.\n",):
         out, edits, _ = fix(text)
         assert out == text and not [e for e in edits if e.rule == "typos.listed"]
+
+
+def test_a_listed_plural_of_a_word_the_page_uses_is_meant_as_written():
+    # the page is about one marrow, so "marrow" weighs heavily; "marrows" is its plural
+    text = ("The marrow weighed 48lb. The marrow was slashed at night, and the marrow class went "
+            "ahead. A villager said there is a lot of pride tied up in those marrows these days.")
+    out, edits, _ = fix(text)
+    assert out == text and not edits
+    assert for_language("en").suggest("marrows").why == "another form of a candidate"
+
+
+def test_a_word_one_letter_from_a_shorter_word_is_no_other_form_of_it():
+    # "fild" is "fil" with a "d" added, which is no past tense: it is still "field" mistyped
+    assert for_language("en").suggest("fild").why != "another form of a candidate"

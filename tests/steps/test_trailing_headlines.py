@@ -203,6 +203,14 @@ def test_a_headline_glued_with_no_space_after_the_last_stop_goes(glued):
     assert_only_the_article_stays(glued)
 
 
+def test_a_headline_glued_after_a_closing_quote_goes_and_the_quote_stays():
+    quote = ' The mayor said: "The filters will pay for themselves. And the water will be clear."'
+    out, edits = strip(ARTICLE + quote + "Orchard owners race to beat the summer heat\n")
+    assert out == ARTICLE + quote + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_fixpoint(out)
+
+
 @pytest.mark.parametrize("ending", [
     " Crews moved to St.Louis afterwards.",  # an abbreviation's stop is no glue
     " The clarifier was last rebuilt in 1994.Officials expect another rebuild in 2030.",  # same topic
