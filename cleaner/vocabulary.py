@@ -355,6 +355,10 @@ class Vocabulary:
             return Suggestion(None, "too long to be a word")
         if page.counts.get(word, 0) > 1:
             return Suggestion(None, "used more than once in the document")
+        if word not in self.frequencies and any(page.counts.get(form) for form in self._unknown_forms(word)):
+            # the writer uses it in another form too ("pleacher" beside "pleachers"): a word of
+            # the trade, not a slip; a known shorter form says nothing ("saids" beside "said")
+            return Suggestion(None, "used in another form in the document")
         candidates = self.candidates(word)
         near = [c for c in candidates if c.distance == 1]
         if word in self.frequencies and any(_other_form(word, c.word) for c in near):
@@ -375,6 +379,12 @@ class Vocabulary:
             return Suggestion(near[0].word, "", tuple(near))
         strongest, why = max(as_written, default=(0.0, ""))
         return Suggestion(None, why if strongest > best else "no dominant candidate", tuple(near))
+
+    def _unknown_forms(self, word: str) -> set[str]:
+        """`word` inflected, and the unlisted words it inflects ("pleacher" for "pleachers")."""
+        shorter = {word[:-len(ending)] for ending in INFLECTIONS
+                   if word.endswith(ending) and len(word) - len(ending) >= MIN_LENGTH}
+        return _inflected(word) | {form for form in shorter if form not in self.frequencies}
 
     def _as_written(self, word: str, page: PageWords) -> list[tuple[float, str]]:
         """The weights of the readings of `word` as meant, each with a name."""

@@ -36,14 +36,16 @@ or that have as many foreign function words as English ones (wordfreq's
 English list knows many German and French words: "verlegt" would become
 "verlag"), and paragraphs crowded with unknown words (foreign or technical
 text). A rare listed word (more so when the document also uses it inflected:
-"deportee" beside "deportees"), a listed word that is a candidate's plural or past
-form ("marrows" on a page about one marrow: never changed), a common word of another language and a
+"deportee" beside "deportees"), a common word of another language and a
 common word with a prefix or suffix ("defensing") are weighed as meant
 against the candidates, and never corrected to a word two letters away;
 nor is a word that holds a distance-2 candidate whole at one edge ("upzoning":
 "zoning" with a prefix added, not two slips), or a listed word of four letters or more
 behind a prefix at all ("retiling", not "retailing"). British and American
-spellings are both in the vocabulary, so neither is changed.
+spellings are both in the vocabulary, so neither is changed. Never changed either: a
+listed word that is a candidate's plural or past form ("marrows" on a page about one
+marrow), and an unlisted word the document also uses in another form ("pleacher" beside
+"pleachers").
 
 Relies on detect-language, which must come first: the step runs only when
 the document's language has a shipped vocabulary (English), and otherwise

@@ -394,3 +394,17 @@ def test_a_listed_plural_of_a_word_the_page_uses_is_meant_as_written():
 def test_a_word_one_letter_from_a_shorter_word_is_no_other_form_of_it():
     # "fild" is "fil" with a "d" added, which is no past tense: it is still "field" mistyped
     assert for_language("en").suggest("fild").why != "another form of a candidate"
+
+
+def test_an_unknown_word_the_page_also_uses_inflected_is_a_word_of_the_trade():
+    text = ("She showed us the pleachers, stakes and binders of a laid hedge. Each pleacher is cut "
+            "most of the way through at the base and bent over, and it grows again in spring.")
+    assert why_kept(text) == "used in another form in the document"
+
+
+def test_an_unknown_word_beside_its_shorter_form_is_still_a_slip():
+    # "saidd" is "said" with a letter added: the page saying "said" is no evidence for it
+    text = ("The mayor said the road would open in May. The engineer saidd the bridge needs "
+            "another month of work before the first lorries can cross it safely.")
+    out, edits, _ = fix(text)
+    assert "engineer said the bridge" in out
