@@ -43,6 +43,12 @@ no pronoun pointing back into the article (headlines address the reader:
 ("... contributed to this report. Headline") goes whatever its topic. A
 document of `RUN_ON_MIN_WORDS` words is long enough to judge one.
 
+In a text that is not English (by its share of English stopwords), only
+sentences shaped like headlines are cut, and their topic rests on long words
+(seven letters or more) the article used, as written: its function words
+("nicht", "les") would otherwise pass for shared content. Other languages'
+quotation marks count as quotes ("„So“", "«Así».", "» So «").
+
 It relies on earlier steps for one paragraph per line and for removing
 debris lines, so that the article's own last sentence is near the end.
 Each sentence is judged only against the text before it, so the output is
@@ -88,14 +94,16 @@ NAME_AFTER_I = "-–.0123456789"  # what follows the "I" of "I-94" or "I.D.", ne
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("s", ""))
-OPENING_QUOTE = re.compile(r"""^["'“‘«]""")
+OPENING_QUOTE = re.compile(r"""^["'“‘«„‚»]""")  # » opens a German quote (»So«), „ a German or Polish one
 LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
-CLOSERS = "\"'”’»)] "
+CLOSERS = "\"'”’»)] “«"  # “ closes a German quote („So“), « a German one (»So«)
 # A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway
 # wins award", a headline glued on by extraction that joined blocks without a space. Only a
 # lower-case word or a number may end the sentence ("St.Louis", "U.S.Navy" are no glue); a
-# closing quote may follow the stop ('...a camera."Love Island star reveals...').
-GLUED = re.compile(r"(?<![^\W_])([^\W\d_]{2,}|\d+)[.!?][\"”’»)]?(?=[A-Z][a-z]{2})")
+# closing quote may stand after the stop ('...a camera."Love Island', '...weiter.“Scheunenbrand')
+# or before it ('...vuelva».Newell's'), or after it and a space ('...trois étés. »Marseille').
+GLUED = re.compile(r"(?<![^\W_])([^\W\d_]{2,}|\d+)(?:[\"”’“»)]?[.!?][\"”’“»)]?|[.!?] [»”])"
+                   r"(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
 MIN_CONTENT_WORDS = 4     # fewer content words give no evidence either way
 MIN_PREFIX = 5            # "govern" matches "government"; "art" does not match "article"
 LONG_WORD = 7             # long words are rare in English: sharing one is telling
@@ -163,22 +171,23 @@ class Reference:
                 return key[:size]
         return None
 
-    def overlap(self, sentence: str, run_on: bool = False) -> int:
+    def overlap(self, sentence: str, run_on: bool = False, english: bool = True) -> int:
         """Weighted shared words: 2 for a specific word, 1 for a common one.
 
         For a `run_on` sentence only specific words count, a long word is not
         specific by its length alone, and shared names written next to each other
         count once: "Ashby Vale" is one place, one piece of evidence, however many
-        words it takes.
+        words it takes. In a text that is not `english`, the stopwords are no guide
+        ("nicht", "les" would be shared content): only long words count, as written.
         """
         score, name_end = 0, None  # name_end: where the last shared name ended
         seen: set[str] = set()
         for found_word in WORD.finditer(sentence):
             word = found_word.group()
-            if not is_content(word) or word.lower() in seen:
+            if not is_content(word) or word.lower() in seen or not english and len(word) < LONG_WORD:
                 continue
             seen.add(word.lower())
-            found = self.match(stem(word))
+            found = self.match(stem(word)) if english else (stem(word) if stem(word) in self.counts else None)
             if found is None:
                 continue
             if run_on and word[0].isupper() and found in self.names:
@@ -297,6 +306,7 @@ class StripTrailingHeadlines:
     def run(self, text: str, context: Context) -> StepResult:
         run: list[tuple[int, int, bool, bool]] = []  # (start, end, judged off-topic, run on)
         after_credit: tuple[Edit, ...] = ()  # headlines after a credit line, cut apart
+        english = lru_cache(maxsize=1)(lambda: _english(text))  # read once, when needed
         for start, end in reversed(self._tail_sentences(text)):
             sentence = text[start:end]
             if CREDIT.search(sentence) and text[start - 1:start] in ("", "\n"):
@@ -310,8 +320,8 @@ class StripTrailingHeadlines:
             topic = RUN_ON_TOPIC if run_on else TOPIC
             after_credit_on_line = run_on and bool(CREDIT.search(before))  # the article ends at its credit
             if not after_credit_on_line and (kept_by_shape(sentence, run_on) or (not short and (
-                    (not looks_like_headline(sentence, run_on) and not _english(text))
-                    or Reference(text[:start]).overlap(sentence, run_on) >= topic))):
+                    (not looks_like_headline(sentence, run_on) and not english())
+                    or Reference(text[:start]).overlap(sentence, run_on, english()) >= topic))):
                 return StepResult(edits=self._cut(text, end, run) + after_credit)
             run.insert(0, (start, end, not short, run_on))
         return StepResult(edits=after_credit)

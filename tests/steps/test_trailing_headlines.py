@@ -338,3 +338,32 @@ def test_in_a_language_other_than_english_only_sentences_shaped_like_headlines_g
     assert out == POLISH + "\n"
     assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
     assert run_step(StripTrailingHeadlines(min_words=60), out)[1] == ()
+
+
+GERMAN = (
+    "Der Verein hat das Freibad im Mai zum zweiten Mal geöffnet. Die Stadt hatte das Bad im Jahr 2023 "
+    "schließen wollen, weil die Technik nicht mehr zu retten schien und die Kosten aus dem Ruder liefen.\n\n"
+    "Seitdem kümmern sich vierzig Ehrenamtliche um die Kasse, den Kiosk und die Reinigung. Nicht alles "
+    "läuft rund: Die Filteranlage fiel im Juli für drei Tage aus, und die Wasserrechnung war höher als "
+    "geplant. Trotzdem kamen in diesem Sommer mehr Gäste als in den letzten Jahren vor der Schließung.\n\n"
+    "Die Vorsitzende sagt, dass der Verein für den Winter neue Mitglieder sucht, die bei der Sanierung der "
+    "Umkleiden helfen. Auch die Stadt will sich an den Kosten beteiligen, aber nicht an der Organisation.\n\n"
+    "„Solange die Leute kommen“, sagt sie, „machen wir weiter.“"
+)
+
+
+@pytest.mark.parametrize("text,glued", [
+    (GERMAN, "Scheunenbrand bei Grebenau: Polizei schließt Brandstiftung nicht aus"),  # after „...“
+    (POLISH.replace("4,60 zł.", "4,60 zł, mówią «to za dużo»."), "Droga krajowa nr 11 zablokowana w obu kierunkach"),  # after «...».
+    (POLISH + " «Trzeba czekać. »", "Wypadek na obwodnicy koło Radomia"),  # after a space and »
+])
+def test_a_headline_glued_after_a_foreign_quote_goes_and_the_quote_stays(text, glued):
+    # the article's function words ("nicht", "aus", "bei") shared with the headline are no topic
+    out, edits = run_step(StripTrailingHeadlines(min_words=60), text + glued + "\n")[:2]
+    assert out == text + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+
+
+def test_a_foreign_closing_quote_ends_a_sentence_that_stays():
+    out, edits = run_step(StripTrailingHeadlines(min_words=60), GERMAN + "\n")[:2]
+    assert out == GERMAN + "\n" and edits == ()
