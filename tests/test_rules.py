@@ -192,3 +192,37 @@ def test_a_box_list_ends_at_a_line_after_a_blank_that_a_rule_takes_on_its_own():
     out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
     assert out == ARTICLE_LINE + "\n" + "The third flood in five years\n" + NEXT_LINE
     assert [e.rule for e in edits] == ["teasers.heading", "teasers.label-line"]
+
+
+@pytest.mark.parametrize("box", [
+    "Get the Ledger's morning briefing\nThe day's biggest stories, in your inbox before 7am on weekdays.\n"
+    "Email address\nSign me up\n",
+    "Field Notes\n\nDispatches from researchers on glaciers and reefs, delivered to you once a fortnight.\n\n"
+    "By signing up you agree to receive emails from us. You can opt out at any time.\n",
+    "The Saturday Read\nOur editors' picks of the week. Every Saturday.\n* indicates required\nEmail Address *\n",
+])
+def test_a_newsletter_boxs_heading_and_pitch_go_with_the_form_under_them(box):
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
+    assert out.replace("\n\n", "\n") == ARTICLE_LINE + NEXT_LINE
+    rules = [e.rule for e in edits]
+    assert rules[:2] == ["strip-debris.newsletter-heading", "strip-debris.newsletter-pitch"]
+    assert rules[2:] and not any(rule.startswith("strip-debris.") for rule in rules[2:])
+    assert run_step(StripDebris(RULEBOOK), out)[1] == ()
+
+
+@pytest.mark.parametrize("above", [
+    "The trust sends a weekly newsletter to about 1,400 supporters, the chairman said.",  # said
+    "The first boat of the new timetable leaves the harbour at six on Monday morning.",  # no cue
+    "\u201cSend it to my inbox every Friday,\u201d one reader asked.",  # a quote
+])
+def test_a_line_of_the_article_above_a_sign_up_form_stays(above):
+    text = ARTICLE_LINE + above + "\nEmail address\nSign me up\n" + NEXT_LINE
+    out, edits = run_step(StripDebris(RULEBOOK), text)[:2]
+    assert out == ARTICLE_LINE + above + "\n" + NEXT_LINE
+    assert not any(e.rule.startswith("strip-debris.") for e in edits)
+
+
+def test_a_subheading_right_above_a_bare_form_is_no_newsletters_heading():
+    text = ARTICLE_LINE + "What happens next\nEmail address\nSign me up\n" + NEXT_LINE
+    out = run_step(StripDebris(RULEBOOK), text)[0]
+    assert out == ARTICLE_LINE + "What happens next\n" + NEXT_LINE

@@ -13,6 +13,15 @@ and before a line of four words or fewer with a paragraph of the article right
 under it (ten words or more ending a sentence or introducing a list): that is
 the article's subheading ("Orthopaedics worst hit"), not a box's headline.
 
+A newsletter box's pitch and heading go with the sign-up form under them
+(`strip-debris.newsletter-pitch`, `strip-debris.newsletter-heading`): the line
+right above a form line a newsletter rule took (its e-mail field, button,
+"* indicates required" or consent line), when it is at most 40 words, names a
+newsletter, an inbox or a cadence ("every Saturday", "once a fortnight") and
+is neither a quote nor a report ("said"); then a heading of six words or fewer
+with no final stop right above that pitch, or right above a pitch a rule took.
+The pitch's wording varies without end; the form under it is the evidence.
+
 Keeps every line longer than a rule's `max_words`, so a prose sentence that
 happens to contain a debris phrase stays. Where two rules claim overlapping
 text, the one that starts first (then the longer) wins; the other is dropped.
@@ -186,6 +195,9 @@ class StripDebris:
                               rule.id, reason))
             _lift(match, metadata)
             last_end = end
+        boxes = _newsletter_boxes(text, edits)
+        if boxes:
+            edits = sorted(edits + boxes, key=lambda e: e.start)
         return StepResult(edits=tuple(edits), metadata=metadata)
 
     def _line_candidates(self, text: str, head_end: int, tail_start: int):
@@ -249,6 +261,73 @@ def shared_stripper(rulebook: Rulebook, lifting: bool = False) -> StripDebris:
                                 rulebook.digest)
         stripper = _SHARED[key] = StripDebris(rulebook)
     return stripper
+
+
+# A newsletter box: a heading ("The Saturday Read") and a pitch ("Our editors' picks, in
+# your inbox every Saturday.") over the sign-up form the rules take (its e-mail field,
+# button, "* indicates required" or consent line). The pitch names a newsletter, an inbox
+# or a cadence; the words vary without end, the form under them is the evidence.
+FORM_RULES = frozenset(f"newsletter.{part}" for part in (
+    "form-field", "subscribe-button", "form-block", "form-error", "confirmation", "privacy-notice",
+    "privacy-note", "signup-prompt", "signup-pitch"))
+PITCH_RULES = frozenset(("newsletter.signup-prompt", "newsletter.signup-pitch"))
+BOX_PITCH_WORDS = 40
+BOX_HEADING_WORDS = 6
+BOX_CUE = re.compile(
+    r"\b(?:inbox|newsletters?|e-?mails?|e-?news|bulletin|briefing|digest|dispatch(?:es)?|round-?up|sign(?:ing)? up"
+    r"|subscribe|delivered|weekly|daily|fortnightly|monthly|(?:every|each|once a|twice a) (?:other )?\w+"
+    r"|nieuwsbrief|infolettre|bolet[ií]n|nyhetsbrev|postfach|(?:chaque|cada|ogni|jeden|jede|elke|varje) \w+)\b",
+    re.IGNORECASE)
+BOX_NOT = re.compile(r"\b(?:said|says|told)\b|^[\"“‘'«„]", re.IGNORECASE)
+
+
+def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
+    """The pitch and heading right above each sign-up form the rules took (see BOX_CUE)."""
+    spans = [(edit.start, edit.end) for edit in edits]
+    found: list[Edit] = []
+    for edit in edits:
+        if edit.rule not in FORM_RULES:
+            continue
+        above = _line_above(text, edit.start, spans)
+        if above is None:
+            continue
+        start, line = above
+        words = len(line.split())
+        if words <= BOX_PITCH_WORDS and BOX_CUE.search(line) and not BOX_NOT.search(line) \
+                and not (words <= BOX_HEADING_WORDS and not PROSE_END.search(line)):
+            found.append(Edit(start, edit.start, "", "strip-debris.newsletter-pitch",
+                              "newsletter box: the pitch over its sign-up form"))
+            spans.append((start, edit.start))
+            above = _line_above(text, start, spans)
+            if above is None:
+                continue
+            start, line = above
+        elif edit.rule not in PITCH_RULES:
+            continue  # a heading alone counts over a pitch, not over a bare form
+        if (len(line.split()) <= BOX_HEADING_WORDS and not PROSE_END.search(line) and line[:1].isupper()
+                and not BOX_NOT.search(line)):
+            span = _whole_lines(text, start, start + 1)
+            found.append(Edit(*span, "", "strip-debris.newsletter-heading", "newsletter box: the heading over its pitch"))
+            spans.append(span)
+    return found
+
+
+def _line_above(text: str, start: int, spans: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """The line right above offset `start` (one blank line between allowed), with its
+    start, unless an edit in `spans` already takes some of it."""
+    if start and text[start - 1] != "\n":
+        return None  # an inline edit: no form line of its own
+    end = start - 1
+    if end < 0:
+        return None
+    line_start = text.rfind("\n", 0, end) + 1
+    if not text[line_start:end].strip() and line_start > 0:
+        end = line_start - 1
+        line_start = text.rfind("\n", 0, end) + 1
+    line = text[line_start:end].strip()
+    if not line or any(a < end + 1 and b > line_start for a, b in spans):
+        return None
+    return line_start, line
 
 
 def _whole(rule: Rule, line: str) -> bool:
