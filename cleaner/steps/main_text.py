@@ -107,6 +107,9 @@ TIMESTAMP = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b", re.IGNORECASE)
 Line = tuple[int, int, str]  # start offset, end offset (after its "\n"), stripped text
 
 
+MAX_ROUNDS = 4  # judgements of the kept lines, each after a cut of at least min_chrome_lines
+
+
 class StripOutsideMainText:
     """Remove the lines outside the highest-scoring run of prose lines."""
 
@@ -158,25 +161,42 @@ class StripOutsideMainText:
         if context.metadata.get("extractor") == "trafilatura":
             return StepResult()
         lines = _nonblank_lines(text)
+        first, last = 0, len(lines) - 1
+        # The kept lines are judged again, as the step would judge its own output: a line
+        # whose copy was in the cut header is worth more once alone, and may move the region.
+        for _ in range(MAX_ROUNDS):
+            window = lines[first:last + 1]
+            region = self._article(window)
+            if region is None:
+                break
+            start, end = region
+            cut_before = start >= self.min_chrome_lines
+            cut_after = len(window) - 1 - end >= self.min_chrome_lines
+            if not (cut_before or cut_after):
+                break
+            first, last = first + (start if cut_before else 0), first + (end if cut_after else len(window) - 1)
+        edits, metadata = [], {}
+        if first:
+            edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
+                              "page navigation and headers before the article"))
+            metadata = self._header_metadata(text, lines[:first], context)
+        if last < len(lines) - 1:
+            edits.append(Edit(lines[last][1], len(text), "", "main-text.after-article",
+                              "page footer, links and comments after the article"))
+        return StepResult(edits=tuple(edits), metadata=metadata)
+
+    def _article(self, lines: list[Line]) -> tuple[int, int] | None:
+        """The first and last line of the article among `lines`, or None."""
         sizes = [len(line.split()) for _, _, line in lines]
         fields = _field_list_lines(lines, sizes)
         region = self._region(lines, sizes, fields)
         if region is None:
-            return StepResult()
+            return None
         first, last = region
         first = _after_leading_headlines(lines, first, last)
         first = _salutation(lines, self._opening_paragraphs(lines, first))
         last = _credit_lines(lines, _closing_sentences(lines, _list_end(lines, last, set(fields))))
-        last = _sign_off(lines, last)
-        edits, metadata = [], {}
-        if first >= self.min_chrome_lines:
-            edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
-                              "page navigation and headers before the article"))
-            metadata = self._header_metadata(text, lines[:first], context)
-        if len(lines) - 1 - last >= self.min_chrome_lines:
-            edits.append(Edit(lines[last][1], len(text), "", "main-text.after-article",
-                              "page footer, links and comments after the article"))
-        return StepResult(edits=tuple(edits), metadata=metadata)
+        return first, _sign_off(lines, last)
 
     def _opening_paragraphs(self, lines: list[Line], first: int) -> int:
         """The region's first line, or an earlier one: the article's lead and a one-line
@@ -213,7 +233,7 @@ class StripOutsideMainText:
         scores = [self._line_score(line, copies[line]) for _, _, line in lines]
         for i in _headline_list_lines(lines):
             scores[i] = min(scores[i], 0.0)
-        for i in _entry_stamps(lines, sizes):
+        for i in _entry_stamps(lines, sizes) + _chapter_lines(lines):
             scores[i] = max(scores[i], 0.0)
         for i in _signature_lines(lines):
             scores[i] = max(scores[i], SIGNATURE_SCORE)
@@ -474,6 +494,34 @@ def _entry_stamps(lines: list[Line], sizes: list[int]) -> list[int]:
         if any(sizes[j] >= ENTRY_PARAGRAPH_WORDS and _ends_sentence(lines[j][2]) for j in below):
             found.append(i)
     return found if len(found) >= MIN_ENTRIES else []
+
+
+# A podcast's or video's chapter list: "02:10 – How she started", each line an offset into
+# the recording and a topic, the offsets rising. A feed's stamps are clock times, latest
+# first, and rarely joined to their headline by a dash.
+CHAPTER = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d\d)[)\]]?\s?[–—-]\s?\S")
+
+
+def _chapter_lines(lines: list[Line]) -> list[int]:
+    """The lines of runs of `MIN_ENTRIES` or more chapter marks in rising order: worth
+    nothing, not a stamp's cost."""
+    found: list[int] = []
+    run: list[int] = []
+    last = -1
+    for i, (_, _, line) in enumerate(lines):
+        match = CHAPTER.match(line)
+        offset = None
+        if match:
+            hours, minutes, seconds = (int(part or 0) for part in match.groups())
+            offset = hours * 3600 + minutes * 60 + seconds
+        if offset is None or not run or offset <= last or i != run[-1] + 1:
+            if len(run) >= MIN_ENTRIES:
+                found += run
+            run = []
+        if offset is not None:
+            run.append(i)
+            last = offset
+    return found + (run if len(run) >= MIN_ENTRIES else [])
 
 
 def _ends_sentence(line: str) -> bool:

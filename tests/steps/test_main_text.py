@@ -378,3 +378,38 @@ def test_a_live_blogs_entries_are_the_article_though_each_opens_with_a_time():
     # a feed of stamped headlines after the article is still cut
     feed = "".join(f"{time}\n{heading}\n" for time, heading, _ in ENTRIES)
     assert clean(MENU + "\n" + HEADER + "\n" + ARTICLE + feed + FOOTER) == ARTICLE
+
+
+def test_a_line_whose_copy_was_in_the_cut_header_is_judged_again_alone():
+    # found by the property test: the first cut takes one copy of the lead with the header,
+    # and the copy left is worth twice as much once alone; the step's output is a fixpoint
+    lead, second = ARTICLE.splitlines()[0], ARTICLE.splitlines()[2]
+    text = "\n".join(["Home", "Home", lead, "Home", second, second, "Home", "Home", lead])
+    step = StripOutsideMainText()
+    out = run_step(step, text)[0]
+    assert run_step(step, out)[1] == ()
+    assert out.strip() == lead
+
+
+CHAPTERS = """\
+02:10 – How she started, aged 19, working for her uncle near the river
+08:45 – What laying a hedge actually means: pleachers, stakes and binders
+15:30 – The two regional styles and how they differ
+22:05 – The effect of wetter winters on the laying season
+29:40 – Grants, and why a hedge laid badly is worse than one left alone"""
+
+
+def test_a_chapter_list_in_rising_order_is_kept_with_the_show_notes():
+    note = ("She asked us to say that she sells no courses, and that the best way to learn is to find "
+            "a local hedge-laying society and turn up on a cold Saturday morning with a pair of gloves.")
+    page = MENU + "\n" + ARTICLE + "In this episode\n" + CHAPTERS + "\n" + note + "\n" + FOOTER
+    out = run_step(StripOutsideMainText(), page)[0]
+    assert CHAPTERS in out and note in out
+
+
+def test_clock_times_out_of_order_are_no_chapter_list():
+    feed = "\n".join(["18:32 – Power cut hits the east of the city", "17:05 – Bridge closed after crash",
+                      "16:40 – Council approves new budget", "15:12 – Storm warning for the coast"])
+    page = MENU + "\n" + ARTICLE + "\n" + feed + "\n" + FOOTER
+    out = run_step(StripOutsideMainText(), page)[0]
+    assert "Bridge closed after crash" not in out
