@@ -40,6 +40,10 @@ Removes:
 - lines after it (`main-text.after-article`).
 
 Keeps:
+- a podcast's or video's chapter list ("02:10 – How she started", three or
+  more lines whose offsets rise): its marks are worth nothing, not a stamp's
+  cost, so the show notes around it stay (a feed's clock times fall, latest
+  first, and keep their cost);
 - everything inside the region, including short lines between paragraphs
   (subheadings, captions, share bars inside the article are other steps'
   business);
@@ -59,8 +63,10 @@ Keeps:
 - a few lines around the region (title, byline, a short share bar): a side
   is only cut when it holds at least `min_chrome_lines` non-blank lines;
 - text that is already just an article, which usually scores as one run.
-  Running the step on its own output changes nothing: the best run of a
-  text is also the best run of itself.
+  Running the step on its own output changes nothing: the kept lines are
+  judged again after each cut, as the step would judge its own output (a
+  line whose copy was in the cut header is worth more once alone), until a
+  judgement cuts nothing.
 
 Relies on: one block of the page per line, lines separated by "\\n"
 (normalize-newlines runs first); list items and menu entries on lines with
