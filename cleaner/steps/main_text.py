@@ -40,6 +40,9 @@ Removes:
 - lines after it (`main-text.after-article`).
 
 Keeps:
+- the article's paragraphs on both sides of an ad slot's label ("Advertisement",
+  "REKLAMA", "Anzeige" alone on a line between two lines of prose): the label
+  is worth nothing there, so it costs no gap (the rules remove it later);
 - a podcast's or video's chapter list ("02:10 – How she started", three or
   more lines whose offsets rise): its marks are worth nothing, not a stamp's
   cost, so the show notes around it stay (a feed's clock times fall, latest
@@ -243,6 +246,10 @@ class StripOutsideMainText:
             scores[i] = max(scores[i], 0.0)
         for i in _signature_lines(lines):
             scores[i] = max(scores[i], SIGNATURE_SCORE)
+        for i in range(1, len(lines) - 1):
+            # an ad slot between two paragraphs splits no article
+            if scores[i - 1] > 0 and scores[i + 1] > 0 and AD_SLOT.match(lines[i][2]):
+                scores[i] = 0.0
         for i, (_, _, line) in enumerate(lines):
             if INTERVIEW_QUESTION.match(line):  # "Q: What is next?" leads its answer
                 scores[i] = max(scores[i], 0.0)
@@ -502,6 +509,11 @@ def _entry_stamps(lines: list[Line], sizes: list[int]) -> list[int]:
     return found if len(found) >= MIN_ENTRIES else []
 
 
+# The label of an ad slot, which templates put between an article's paragraphs: between
+# two lines of prose it is worth nothing, so it costs no gap between them.
+AD_SLOT = re.compile(r"^[-–—*\[(]?\s?(?:advertisement|advert|ad|ads|sponsored|anzeige|werbung|reklama|reklame"
+                     r"|publicidad|publicidade|pubblicità|publicité|annonse|annons|mainos|advertentie|hirdetés"
+                     r"|inzerce|reclamă|sponsorizzato|gesponsert)\s?[-–—*\])]?$", re.IGNORECASE)
 # A podcast's or video's chapter list: "02:10 – How she started", each line an offset into
 # the recording and a topic, the offsets rising. A feed's stamps are clock times, latest
 # first, and rarely joined to their headline by a dash.

@@ -413,3 +413,17 @@ def test_clock_times_out_of_order_are_no_chapter_list():
     page = MENU + "\n" + ARTICLE + "\n" + feed + "\n" + FOOTER
     out = run_step(StripOutsideMainText(), page)[0]
     assert "Bridge closed after crash" not in out
+
+
+def test_an_ad_slot_between_two_paragraphs_costs_no_gap():
+    # the article's last two short paragraphs come after an ad slot: alone they would not
+    # pay for the gap a chrome line makes, and were cut with the footer
+    closing = ("She expects the count to end by Friday.\n"
+               "\u2013 If anywhere, it is here that they should be counted, she says.\n")
+    page = MENU + "\n" + ARTICLE + "REKLAMA\n" + closing + FOOTER
+    out = run_step(StripOutsideMainText(), page)[0]
+    assert closing in out and "REKLAMA" in out  # the marker itself is the rules' to remove
+    # an ad slot with chrome after it is no bridge into the footer
+    page = MENU + "\n" + ARTICLE + "Advertisement\n" + FOOTER
+    out = run_step(StripOutsideMainText(), page)[0]
+    assert "Advertisement" not in out and "Related stories" not in out
