@@ -11,7 +11,10 @@ Metadata found in the page (title, author, date, site name, URL) goes to the
 record. trafilatura writes a table's rows as "| cell | cell |", and old pages lay
 out the whole page in tables, article and menus alike: each row becomes a line of
 its cells ("cell | cell"; a row with no text goes), so the rules read a menu in a
-cell as they read one on its own line. When trafilatura finds nothing,
+cell as they read one on its own line. A paragraph written as a <div> among <p>
+siblings (only text and inline markup, twelve words or more ending like a sentence)
+is made a <p> first: trafilatura keeps the <p>s around it and drops the <div>.
+When trafilatura finds nothing,
 beautifulsoup4 gives the visible text of the page minus scripts, styles and
 obvious chrome elements, and the rule id says which path was taken. Every later
 step (debris rules, detectors, typos, layout) then runs on the extracted text.
@@ -212,6 +215,7 @@ class ExtractHtml:
         tree = load_html(html)
         if tree is not None:
             _join_drop_caps(tree)
+            _divs_as_paragraphs(tree)
         found = _page_metadata(tree) if tree is not None else None
         page, url = (tree if tree is not None else html), (found.url if found else None)
         text = self._trafilatura(page, url, self.favor)
@@ -260,3 +264,28 @@ def _join_drop_caps(tree) -> None:
             continue
         parent.text = (parent.text or "") + letter + element.tail
         parent.remove(element)
+
+
+# A paragraph written as a <div> among <p> siblings (`<p>..</p><div class="para">..</div><p>..`):
+# trafilatura keeps the <p>s and drops the <div>, a sentence or more of the article. Such a
+# <div> holds only text and inline markup, and reads as prose.
+INLINE_TAGS = frozenset(("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "i",
+                         "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+                         "u", "var", "wbr", "font"))
+DIV_PARAGRAPH_WORDS = 12
+PROSE_ENDING = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def _divs_as_paragraphs(tree) -> None:
+    """Make a <div> a <p> when it reads as one of its <p> siblings' paragraphs: only text and
+    inline markup in it, `DIV_PARAGRAPH_WORDS` words or more ending like a sentence, and
+    a <p> with text beside it under the same parent."""
+    for div in list(tree.iter("div")):
+        parent = div.getparent()
+        if parent is None or any(not isinstance(child.tag, str) or child.tag not in INLINE_TAGS for child in div):
+            continue
+        text = " ".join(div.itertext()).strip()
+        if len(text.split()) < DIV_PARAGRAPH_WORDS or not PROSE_ENDING.search(text):
+            continue
+        if any(sibling.tag == "p" and "".join(sibling.itertext()).strip() for sibling in parent):
+            div.tag = "p"

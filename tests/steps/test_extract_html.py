@@ -201,3 +201,15 @@ def test_a_drop_capital_in_its_own_element_is_joined_to_its_word():
     # a capital that is a word of its own, or that is not at the paragraph's start, stays as it is
     aside = "<p>Read <b>A</b> guide to the channel, the authority said in its latest statement today.</p>"
     assert "Read A guide to the channel" in clean(PAGE.replace("</article>", aside + "</article>")).text
+
+
+def test_a_paragraph_written_as_a_div_among_paragraphs_is_kept():
+    middle = ("Four days of rain, more than 280mm at the weather station, fell on soils already "
+              "saturated after a wet <em>February</em>, and 17 people died.")
+    body = (f"<p>{PARAGRAPHS[0]}</p><div class=\"pr-para\">{middle}</div><p>{PARAGRAPHS[1]}</p>"
+            f"<p>{PARAGRAPHS[2]}</p><div class=\"note\">Share this</div>")
+    page = PAGE.replace("".join(f"<p>{p}</p>" for p in PARAGRAPHS), body)
+    text = clean(page).text
+    assert middle.replace("<em>", "").replace("</em>", "") in text
+    assert text.index(PARAGRAPHS[0]) < text.index("Four days") < text.index(PARAGRAPHS[1])
+    assert "Share this" not in text  # a short div is no paragraph
