@@ -295,9 +295,9 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
         words = len(line.split())
         if words <= BOX_PITCH_WORDS and BOX_CUE.search(line) and not BOX_NOT.search(line) \
                 and not (words <= BOX_HEADING_WORDS and not PROSE_END.search(line)):
-            found.append(Edit(start, edit.start, "", "strip-debris.newsletter-pitch",
-                              "newsletter box: the pitch over its sign-up form"))
-            spans.append((start, edit.start))
+            span = _whole_lines(text, start, start + 1)
+            found.append(Edit(*span, "", "strip-debris.newsletter-pitch", "newsletter box: the pitch over its sign-up form"))
+            spans.append(span)
             above = _line_above(text, start, spans)
             if above is None:
                 continue
