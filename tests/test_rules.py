@@ -1,4 +1,5 @@
 """Every shipped rule: its own examples pass, it has both kinds, it runs in linear time."""
+import re
 import time
 from pathlib import Path
 
@@ -203,7 +204,7 @@ def test_a_box_list_ends_at_a_line_after_a_blank_that_a_rule_takes_on_its_own():
 ])
 def test_a_newsletter_boxs_heading_and_pitch_go_with_the_form_under_them(box):
     out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
-    assert out.replace("\n\n", "\n") == ARTICLE_LINE + NEXT_LINE
+    assert re.sub(r"\n+", "\n", out) == ARTICLE_LINE + NEXT_LINE  # blank lines are layout
     rules = [e.rule for e in edits]
     assert rules[:2] == ["strip-debris.newsletter-heading", "strip-debris.newsletter-pitch"]
     assert rules[2:] and not any(rule.startswith("strip-debris.") for rule in rules[2:])
