@@ -69,7 +69,7 @@ Keeps:
   Running the step on its own output changes nothing in practice: when a
   cut line has a copy among the kept lines, the kept lines are judged again
   as the step would judge its own output (the copy is worth more once alone),
-  until a judgement cuts nothing. On the dev pages and 80 new documents, one
+  until a judgement cuts nothing. On the dev pages and 60 new documents, one
   page in a hundred is cut further on its own output; all but one of those
   through such a copy. The chain's next pass runs the step on its own output,
   so the chain's result is a fixpoint either way.
