@@ -280,6 +280,7 @@ def _divs_as_paragraphs(tree) -> None:
     """Make a <div> a <p> when it reads as one of its <p> siblings' paragraphs: only text and
     inline markup in it, `DIV_PARAGRAPH_WORDS` words or more ending like a sentence, and
     a <p> with text beside it under the same parent."""
+    with_paragraph: dict[Any, bool] = {}  # per parent, asked once: a page of div soup has thousands
     for div in list(tree.iter("div")):
         parent = div.getparent()
         if parent is None or any(not isinstance(child.tag, str) or child.tag not in INLINE_TAGS for child in div):
@@ -287,5 +288,8 @@ def _divs_as_paragraphs(tree) -> None:
         text = " ".join(div.itertext()).strip()
         if len(text.split()) < DIV_PARAGRAPH_WORDS or not PROSE_ENDING.search(text):
             continue
-        if any(sibling.tag == "p" and "".join(sibling.itertext()).strip() for sibling in parent):
+        if parent not in with_paragraph:
+            with_paragraph[parent] = any(sibling.tag == "p" and "".join(sibling.itertext()).strip()
+                                         for sibling in parent)
+        if with_paragraph[parent]:
             div.tag = "p"

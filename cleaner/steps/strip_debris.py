@@ -294,7 +294,7 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
         start, line = above
         words = len(line.split())
         if words <= BOX_PITCH_WORDS and BOX_CUE.search(line) and not BOX_NOT.search(line) \
-                and not (words <= BOX_HEADING_WORDS and not PROSE_END.search(line)):
+                and not _heading_shaped(line):
             span = _whole_lines(text, start, start + 1)
             found.append(Edit(*span, "", "strip-debris.newsletter-pitch", "newsletter box: the pitch over its sign-up form"))
             spans.append(span)
@@ -304,12 +304,16 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
             start, line = above
         elif edit.rule not in PITCH_RULES:
             continue  # a heading alone counts over a pitch, not over a bare form
-        if (len(line.split()) <= BOX_HEADING_WORDS and not PROSE_END.search(line) and line[:1].isupper()
-                and not BOX_NOT.search(line)):
+        if _heading_shaped(line) and line[:1].isupper() and not BOX_NOT.search(line):
             span = _whole_lines(text, start, start + 1)
             found.append(Edit(*span, "", "strip-debris.newsletter-heading", "newsletter box: the heading over its pitch"))
             spans.append(span)
     return found
+
+
+def _heading_shaped(line: str) -> bool:
+    """A box's title: a few words with no final stop (a pitch is longer, or a sentence)."""
+    return len(line.split()) <= BOX_HEADING_WORDS and not PROSE_END.search(line)
 
 
 def _line_above(text: str, start: int, spans: list[tuple[int, int]]) -> tuple[int, str] | None:

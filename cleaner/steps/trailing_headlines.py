@@ -187,7 +187,8 @@ class Reference:
             if not is_content(word) or word.lower() in seen or not english and len(word) < LONG_WORD:
                 continue
             seen.add(word.lower())
-            found = self.match(stem(word)) if english else (stem(word) if stem(word) in self.counts else None)
+            key = stem(word)
+            found = self.match(key) if english else (key if key in self.counts else None)
             if found is None:
                 continue
             if run_on and word[0].isupper() and found in self.names:
