@@ -227,3 +227,41 @@ def test_a_subheading_right_above_a_bare_form_is_no_newsletters_heading():
     text = ARTICLE_LINE + "What happens next\nEmail address\nSign me up\n" + NEXT_LINE
     out = run_step(StripDebris(RULEBOOK), text)[0]
     assert out == ARTICLE_LINE + "What happens next\n" + NEXT_LINE
+
+
+def test_a_pitch_over_a_field_label_another_rule_took_goes_with_the_form():
+    # "Email*" is a comment form's field too (comments.prompt); the box is still a sign-up box
+    box = ("Get the Harbour Morning Boot in your inbox\n"
+           "The five stories you need before your first meeting, every weekday at 7 a.m.\n"
+           "Email*\n* indicates required\nSubscribe\n")
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert "strip-debris.newsletter-pitch" in [e.rule for e in edits]
+
+
+PRESS_RELEASE = ("The union said 87% of members who voted backed strike action at the warehouse. " * 12).strip() + "\n"
+NOTES = ("Notes to editors\n"
+         "The union represents 40,000 food and distribution workers across Wales and the West.\n"
+         "For media enquiries, call the press office on 029 0000 0000.\n")
+
+
+@pytest.mark.parametrize("mark", ["ENDS", "###", "-30-"])
+def test_notes_after_a_press_releases_end_mark_go_with_it(mark):
+    out, edits = run_step(StripDebris(RULEBOOK), PRESS_RELEASE + mark + "\n" + NOTES)[:2]
+    assert out == PRESS_RELEASE
+    assert [e.rule for e in edits][-2:] == ["footer.end-mark", "strip-debris.after-end-mark"]
+
+
+def test_an_end_mark_above_most_of_the_text_takes_nothing_after_it():
+    # under too little text, or over too much, the mark is no release's end
+    short = "The union said members backed the strike.\nENDS\n" + NOTES
+    assert run_step(StripDebris(RULEBOOK), short)[0] == "The union said members backed the strike.\n" + NOTES
+    long_tail = PRESS_RELEASE + "ENDS\n" + PRESS_RELEASE * 6
+    assert run_step(StripDebris(RULEBOOK), long_tail)[0] == PRESS_RELEASE + PRESS_RELEASE * 6
+
+
+def test_a_short_subheading_over_a_list_intro_ends_a_boxs_list():
+    box = ("Mehr zum Thema\n\nRegionalbus 870: Ab März nur noch im Stundentakt\n\n"
+           "Drei Varianten im Test\n\nDie Studie soll drei Modelle durchrechnen:\n")
+    out = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[0]
+    assert "Drei Varianten im Test\n" in out and "Regionalbus 870" not in out

@@ -216,6 +216,7 @@ class ExtractHtml:
         if tree is not None:
             _join_drop_caps(tree)
             _divs_as_paragraphs(tree)
+            _mark_article_body(tree)
         found = _page_metadata(tree) if tree is not None else None
         page, url = (tree if tree is not None else html), (found.url if found else None)
         text = self._trafilatura(page, url, self.favor)
@@ -293,3 +294,42 @@ def _divs_as_paragraphs(tree) -> None:
                                          for sibling in parent)
         if with_paragraph[parent]:
             div.tag = "p"
+
+
+# A page whose article container has a class or id trafilatura does not know (hashed class
+# names: "sc-7be0d") gets only its <p> elements out: trafilatura then collects paragraphs
+# from the whole page and leaves the article's headings and lists. The container is marked
+# as the article body when it holds, as its own children, at least ARTICLE_SHARE of the
+# page's paragraph text (paragraphs of PARAGRAPH_CHARS characters or more), in
+# ARTICLE_MIN_PARAGRAPHS of them at least. An article split among several containers
+# (one between ads) gives no container that share, and is left as it was.
+ARTICLE_SHARE = 0.8
+ARTICLE_MIN_PARAGRAPHS = 3
+PARAGRAPH_CHARS = 80
+ARTICLE_BODY = "articleBody"
+
+
+def _mark_article_body(tree) -> None:
+    """Give the article's container `itemprop="articleBody"` when trafilatura would not
+    find it by itself (see ARTICLE_SHARE)."""
+    from trafilatura.xpaths import BODY_XPATH
+
+    if any(next(iter(expr(tree)), None) is not None for expr in BODY_XPATH):
+        return
+    own: dict[Any, list[int]] = {}
+    total = 0
+    for paragraph in tree.iter("p"):
+        size = len(" ".join("".join(paragraph.itertext()).split()))
+        if size < PARAGRAPH_CHARS:
+            continue
+        total += size
+        parent = paragraph.getparent()
+        if parent is not None:
+            own.setdefault(parent, []).append(size)
+    if not own:
+        return
+    container, sizes = max(own.items(), key=lambda item: sum(item[1]))
+    if (len(sizes) >= ARTICLE_MIN_PARAGRAPHS and sum(sizes) >= ARTICLE_SHARE * total
+            and container.tag in ("div", "section", "article", "main")):
+        container.set("itemprop", ARTICLE_BODY)
+

@@ -82,6 +82,9 @@ SUBHEAD_PARAGRAPH_WORDS = 10
 # ... when the headline is as short as a subheading ("The new schedule"): a box's last
 # headline over the paragraph the box interrupts is a headline's length.
 SUBHEAD_MAX_WORDS = 4
+# A shorter sentence that introduces a list ("The study compares three models:") is the
+# article's too; a box's headline does not end in a colon.
+LIST_INTRO_WORDS = 4
 PARAGRAPH_END = re.compile(r"[.!?:][\"'”’)]*$")
 # A screen reader's marks around a list ("list of 4 items", "list 2 of 4", "end of list"):
 # part of the list, not the line that ends it.
@@ -198,6 +201,7 @@ class StripDebris:
         boxes = _newsletter_boxes(text, edits)
         if boxes:
             edits = sorted(edits + boxes, key=lambda e: e.start)
+        edits = _after_end_mark(text, edits)
         return StepResult(edits=tuple(edits), metadata=metadata)
 
     def _line_candidates(self, text: str, head_end: int, tail_start: int):
@@ -272,6 +276,8 @@ FORM_RULES = frozenset(f"newsletter.{part}" for part in (
     "privacy-note", "signup-prompt", "signup-pitch"))
 PITCH_RULES = frozenset(("newsletter.signup-prompt", "newsletter.signup-pitch"))
 BOX_PITCH_WORDS = 40
+FORM_LABEL_LINES = 2
+FORM_LABEL_WORDS = 3
 BOX_HEADING_WORDS = 6
 BOX_CUE = re.compile(
     r"\b(?:inbox|newsletters?|e-?mails?|e-?news|bulletin|briefing|digest|dispatch(?:es)?|round-?up|sign(?:ing)? up"
@@ -288,7 +294,7 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
     for edit in edits:
         if edit.rule not in FORM_RULES:
             continue
-        above = _line_above(text, edit.start, spans)
+        above = _line_above(text, _form_top(text, edit.start, spans), spans)
         if above is None:
             continue
         start, line = above
@@ -309,6 +315,45 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
             found.append(Edit(*span, "", "strip-debris.newsletter-heading", "newsletter box: the heading over its pitch"))
             spans.append(span)
     return found
+
+
+# A press release ends its text with a mark ("ENDS", "###", "-30-"); what follows it is
+# for editors (notes, the sender's boilerplate, media contacts), not for readers. The mark
+# counts only under END_MIN_WORDS of text, with at most END_NOTES_WORDS after it.
+END_MARK_RULE = "footer.end-mark"
+END_MIN_WORDS = 100
+END_NOTES_WORDS = 400
+
+
+def _after_end_mark(text: str, edits: list[Edit]) -> list[Edit]:
+    """`edits`, with everything after a press release's end mark taken (see END_MARK_RULE)."""
+    for i, edit in enumerate(edits):
+        if edit.rule != END_MARK_RULE or (edit.start and text[edit.start - 1] != "\n"):
+            continue
+        rest = text[edit.end:]
+        if not rest.strip() or len(rest.split()) > END_NOTES_WORDS \
+                or len(text[:edit.start].split()) < END_MIN_WORDS:
+            continue
+        notes = Edit(edit.end, len(text), "", "strip-debris.after-end-mark",
+                     "press release: the notes for editors after its end mark")
+        return edits[:i + 1] + [notes]
+    return edits
+
+
+def _form_top(text: str, start: int, spans: list[tuple[int, int]]) -> int:
+    """Where the form that starts at `start` begins: above it may stand field labels that
+    other rules took for their own reasons ("Email*" is a comment form's field as well),
+    up to FORM_LABEL_LINES of FORM_LABEL_WORDS words or fewer, each taken whole."""
+    for _ in range(FORM_LABEL_LINES):
+        if start < 2 or text[start - 1] != "\n":
+            break
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        line = text[line_start:start - 1]
+        if not line.strip() or len(line.split()) > FORM_LABEL_WORDS \
+                or not any(a <= line_start and b >= start - 1 for a, b in spans):
+            break
+        start = line_start
+    return start
 
 
 def _heading_shaped(line: str) -> bool:
@@ -359,12 +404,21 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
             below = _line_at(text, line_end)[0] if line_end < len(text) else ""
             if after_blank and below and not _is_listed(below):
                 break
-            if len(line.split()) <= SUBHEAD_MAX_WORDS and _paragraph_under(below):
-                break  # a subheading over the article's next paragraph
+            if len(line.split()) <= SUBHEAD_MAX_WORDS and _paragraph_under(below or _next_line(text, line_end)):
+                break  # a subheading over the article's next paragraph (a blank line between allowed)
             count, stop = count + 1, line_end
         after_blank = not line
         offset = line_end
     return stop, count
+
+
+def _next_line(text: str, offset: int) -> str:
+    """The first line from `offset` on that is not blank, stripped ("" at the end)."""
+    while offset < len(text):
+        line, offset = _line_at(text, offset)
+        if line:
+            return line
+    return ""
 
 
 def _is_listed(line: str) -> bool:
@@ -376,8 +430,9 @@ def _paragraph_under(line: str) -> bool:
     """A paragraph of the article: a sentence of `SUBHEAD_PARAGRAPH_WORDS` words or more, or
     one that introduces a list (ending in a colon). A box's headline has a headline, a list
     mark or nothing under it."""
-    return (len(line.split()) >= SUBHEAD_PARAGRAPH_WORDS and line[:1].isupper()
-            and bool(PARAGRAPH_END.search(line)))
+    words = len(line.split())
+    return line[:1].isupper() and (words >= SUBHEAD_PARAGRAPH_WORDS and bool(PARAGRAPH_END.search(line))
+                                   or words >= LIST_INTRO_WORDS and line.endswith(":"))
 
 
 def _line_at(text: str, offset: int) -> tuple[str, int]:

@@ -66,6 +66,9 @@ LISTED_MIN_PAIRS = 3
 # A teaser's own label: "Related: ...", "ALSO READ - ...", "See also: ...".
 LABELLED = re.compile(r"(?:related(?: \w+)?|also read|read also|read more|see also|read next|more|watch|"
                       r"listen|also on [\w ]{1,30})\s?[:|–—-]\s", re.IGNORECASE)
+# A box's label over a teaser, between two parts of the article (`_label_above`).
+LABEL_WORDS = 4
+LABEL_PARAGRAPH_WORDS = 10
 NUMBERED = re.compile(r"^(?:\d{1,3}[.):]|#\d|No\.\s?\d)")
 SUMMARY_LAST = frozenset(".!?\"'”’)")
 WHOLE_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
@@ -173,7 +176,7 @@ class StripRelatedTeasers:
         for run in _runs(pairs):
             if len(run) < RUN_MIN_PAIRS and run[0][2] != "tight":
                 continue
-            first, last = rows[run[0][0]], rows[run[-1][1]]
+            first, last = rows[_label_above(lines, rows, run[0][0])], rows[run[-1][1]]
             end = min(starts[last] + len(lines[last]) + 1, len(text))
             reason = "related-article teaser (headline and truncated summary)"
             if len(run) > 1:
@@ -188,6 +191,22 @@ class StripRelatedTeasers:
             edits += [edit for edit in _listed_teasers(lines, starts, text)
                       if not any(edit.start < end and start < edit.end for start, end in taken)]
         return StepResult(edits=tuple(sorted(edits, key=lambda edit: edit.start)))
+
+
+def _label_above(lines: list[str], rows: list[int], k: int) -> int:
+    """Row index `k` of a teaser's headline, or the one above it: the box's label ("Read
+    also", "À lire aussi", "Mehr zum Thema"), a line of at most LABEL_WORDS words with no
+    stop, no digit and a capital first, between a paragraph of the article and the
+    teaser. Left behind alone, the label would head whatever comes next (the article's
+    next subheading) as its list."""
+    if k < 2:
+        return k
+    label, above = lines[rows[k - 1]].strip(), lines[rows[k - 2]].strip()
+    if (len(label.split()) <= LABEL_WORDS and label[-1] not in ".!?:;,…" and label[0].isupper()
+            and not any(c.isdigit() for c in label) and len(above.split()) >= LABEL_PARAGRAPH_WORDS
+            and above.rstrip(" \"'”’»)").endswith((".", "!", "?"))):
+        return k - 1
+    return k
 
 
 def _runs(pairs: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:

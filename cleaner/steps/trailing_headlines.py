@@ -295,6 +295,12 @@ def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans + [(start, end)]
 
 
+def _glued_without_space(text: str, start: int) -> bool:
+    """Whether the sentence at `start` follows the one before with no space after its stop
+    ("...for hire.Anglers' fury as fees double")."""
+    return start > 0 and text[start - 1] in ".!?\"”’»)" and text[start - 2:start - 1].strip() != ""
+
+
 class StripTrailingHeadlines:
     """Remove off-topic sentences after the article's last on-topic sentence."""
 
@@ -320,6 +326,11 @@ class StripTrailingHeadlines:
             run_on = unpunctuated(sentence) and bool(before.strip())
             topic = RUN_ON_TOPIC if run_on else TOPIC
             after_credit_on_line = run_on and bool(CREDIT.search(before))  # the article ends at its credit
+            if _glued_without_space(text, start) and looks_like_headline(sentence, run_on):
+                # no space after the stop: two texts run together, not one writer's sentences;
+                # a headline there is cut whatever words it shares with the article
+                run.insert(0, (start, end, True, run_on))
+                continue
             if not after_credit_on_line and (kept_by_shape(sentence, run_on) or (not short and (
                     (not looks_like_headline(sentence, run_on) and not english())
                     or Reference(text[:start]).overlap(sentence, run_on, english()) >= topic))):

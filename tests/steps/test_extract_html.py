@@ -213,3 +213,20 @@ def test_a_paragraph_written_as_a_div_among_paragraphs_is_kept():
     assert middle.replace("<em>", "").replace("</em>", "") in text
     assert text.index(PARAGRAPHS[0]) < text.index("Four days") < text.index(PARAGRAPHS[1])
     assert "Share this" not in text  # a short div is no paragraph
+
+
+def soup_page(container_class: str) -> str:
+    first, rest = ("".join(f"<p>{p}</p>" for p in part) for part in (PARAGRAPHS[:2], PARAGRAPHS[2:]))
+    return (f"<!doctype html><html><head><title>Harbour plan approved</title></head><body>"
+            f"<div class='x-91ab'><div class='x-nav'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+            f"<div class='{container_class}'>{first}"
+            f"<h2>Three options on the table</h2><ul><li>Keep the old pier and repair its deck</li>"
+            f"<li>Build a new pier beside the ferry terminal</li></ul>{rest}"
+            f"</div></div><div class='x-foot'><p>Copyright 2024 Coast Daily.</p></div></body></html>")
+
+
+def test_an_article_container_with_an_unknown_class_keeps_its_headings_and_lists():
+    text = clean(soup_page("sc-7be0d")).text
+    assert "Three options on the table" in text and "Build a new pier beside the ferry terminal" in text
+    for paragraph in PARAGRAPHS:
+        assert paragraph in text

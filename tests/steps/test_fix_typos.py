@@ -402,6 +402,20 @@ def test_an_unknown_word_the_page_also_uses_inflected_is_a_word_of_the_trade():
     assert why_kept(text) == "used in another form in the document"
 
 
+def test_an_unlisted_plural_of_a_rare_listed_word_is_meant_as_written():
+    # wordfreq lists "neap" (rare) but not "neaps"; "heaps" is one key away
+    text = ("The best catches have come on the smaller neaps, when boats can hold bottom with "
+            "a light lead and the drift stays slow over the wreck.")
+    out, edits, _ = fix(text)
+    assert out == text and not edits
+    assert for_language("en").suggest("neaps").why == "a listed word's plural"
+
+
+def test_an_unlisted_plural_of_a_common_word_is_still_a_slip():
+    # a common word's real plural is listed: "helpeds" is "helped" with a key struck twice
+    assert for_language("en").suggest("helpeds").word == "helped"
+
+
 def test_an_unknown_word_beside_its_shorter_form_is_still_a_slip():
     # "saidd" is "said" with a letter added: the page saying "said" is no evidence for it
     text = ("The mayor said the road would open in May. The engineer saidd the bridge needs "

@@ -186,3 +186,26 @@ def test_a_labelled_truncated_line_does_not_take_the_list_item_above_it():
     out, edits = run_step(StripRelatedTeasers(), text)[:2]
     assert "Unplug devices that are not in use\n" in out
     assert not [e for e in edits if e.rule == "teasers.truncated-summary"]
+
+
+def test_a_boxs_label_above_a_teaser_goes_with_it():
+    text = ("Pour la propriétaire du dépanneur, le pont change tout et elle pourra aller chercher sa marchandise. »\n"
+            "À lire aussi\n"
+            "Redoux record : des centres de ski de la région devancent leur fermeture\n"
+            "Plusieurs stations de Charlevoix ont dû mettre fin à leur saison après des pluies…\n"
+            "Un savoir qui se perd\n"
+            "Le comité du pont ne compte plus que neuf bénévoles, dont le plus jeune a 54 ans.\n")
+    out, edits = clean(text)
+    assert "À lire aussi" not in out and "Redoux record" not in out
+    assert "Un savoir qui se perd\n" in out
+    assert [e.rule for e in edits] == ["teasers.truncated-summary"]
+
+
+def test_a_list_item_above_a_teaser_is_no_label():
+    # the line above the short line is no paragraph ending a sentence: an item of the article's list
+    text = ("The three stops are:\nHarbour Street\nMill Lane\n"
+            "Glacier retreat speeds up in the Alps\n"
+            "Swiss glaciers lost four percent of their volume this year, the fastest rate since records "
+            "began, according to a survey. The survey of ice thickn…\n")
+    out, _ = clean(text)
+    assert out.startswith("The three stops are:\nHarbour Street\nMill Lane\n")

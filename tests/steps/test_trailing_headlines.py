@@ -367,3 +367,16 @@ def test_a_headline_glued_after_a_foreign_quote_goes_and_the_quote_stays(text, g
 def test_a_foreign_closing_quote_ends_a_sentence_that_stays():
     out, edits = run_step(StripTrailingHeadlines(min_words=60), GERMAN + "\n")[:2]
     assert out == GERMAN + "\n" and edits == ()
+
+
+def test_a_headline_glued_with_no_space_goes_even_on_topic():
+    # it shares "treatment", "plant" and "filters" with the article: the missing space is the evidence
+    text = ARTICLE.rstrip(".") + ".Treatment plant filters fail again in neighbouring Hollis County\n"
+    out, edits = strip(text)
+    assert out == ARTICLE + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+
+
+def test_a_question_glued_with_no_space_stays():
+    text = ARTICLE.rstrip(".") + ".Why did the old filters fail?\n"
+    assert strip(text)[0] == text
