@@ -312,10 +312,6 @@ ARTICLE_BODY = "articleBody"
 def _mark_article_body(tree) -> None:
     """Give the article's container `itemprop="articleBody"` when trafilatura would not
     find it by itself (see ARTICLE_SHARE)."""
-    from trafilatura.xpaths import BODY_XPATH
-
-    if any(next(iter(expr(tree)), None) is not None for expr in BODY_XPATH):
-        return
     own: dict[Any, list[int]] = {}
     total = 0
     for paragraph in tree.iter("p"):
@@ -329,7 +325,12 @@ def _mark_article_body(tree) -> None:
     if not own:
         return
     container, sizes = max(own.items(), key=lambda item: sum(item[1]))
-    if (len(sizes) >= ARTICLE_MIN_PARAGRAPHS and sum(sizes) >= ARTICLE_SHARE * total
-            and container.tag in ("div", "section", "article", "main")):
+    if (len(sizes) < ARTICLE_MIN_PARAGRAPHS or sum(sizes) < ARTICLE_SHARE * total
+            or container.tag not in ("div", "section", "article", "main")):
+        return
+    from trafilatura.xpaths import BODY_XPATH
+
+    # asked last: trafilatura's expressions call back into Python for every element
+    if not any(next(iter(expr(tree)), None) is not None for expr in BODY_XPATH):
         container.set("itemprop", ARTICLE_BODY)
 
