@@ -415,7 +415,7 @@ class Vocabulary:
         """The listed word that `word` is the plural of ("neap" for "neaps"), if any."""
         if not word.endswith("s") or word.endswith("ss") or len(word) <= MIN_LENGTH:
             return None
-        for singular in (word[:-1], word[:-2] if word.endswith("es") else ""):
+        for singular in [word[:-1]] + ([word[:-2]] if word.endswith("es") else []):
             if len(singular) >= PLURAL_STEM_LENGTH and PLURAL_STEM_ZIPF <= self.zipf(singular) < TARGET_ZIPF:
                 return singular
         return None

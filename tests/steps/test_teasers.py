@@ -189,15 +189,15 @@ def test_a_labelled_truncated_line_does_not_take_the_list_item_above_it():
 
 
 def test_a_boxs_label_above_a_teaser_goes_with_it():
-    text = ("Pour la propriétaire du dépanneur, le pont change tout et elle pourra aller chercher sa marchandise. »\n"
+    text = ("Pour le maire, la nouvelle salle change tout et les associations pourront enfin se réunir l'hiver. »\n"
             "À lire aussi\n"
-            "Redoux record : des centres de ski de la région devancent leur fermeture\n"
-            "Plusieurs stations de Charlevoix ont dû mettre fin à leur saison après des pluies…\n"
-            "Un savoir qui se perd\n"
-            "Le comité du pont ne compte plus que neuf bénévoles, dont le plus jeune a 54 ans.\n")
+            "Inondations : trois routes fermées dans le secteur nord\n"
+            "Le ministère des Transports recommande d'éviter les déplacements après les fortes pluies…\n"
+            "Un chantier de deux ans\n"
+            "Les travaux commenceront au printemps et dureront au moins deux ans, selon la ville.\n")
     out, edits = clean(text)
-    assert "À lire aussi" not in out and "Redoux record" not in out
-    assert "Un savoir qui se perd\n" in out
+    assert "À lire aussi" not in out and "Inondations" not in out
+    assert "Un chantier de deux ans\n" in out
     assert [e.rule for e in edits] == ["teasers.truncated-summary"]
 
 
