@@ -13,7 +13,10 @@ import re
 from cleaner.edits import Edit
 from cleaner.steps.base import Context, StepResult
 
-WHITESPACE = re.compile(r"\s+")
+# Whitespace that may need an edit: a run starting with anything but a space, or a space
+# followed by more whitespace. A lone space between words is already right, and most runs
+# are that, so they are not visited (a single space at either end is checked apart).
+ODD_WHITESPACE = re.compile(r"[^\S ]\s*| \s+")
 LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
@@ -25,8 +28,12 @@ class NormalizeLayout:
 
     def run(self, text: str, context: Context) -> StepResult:
         edits = []
-        for match in WHITESPACE.finditer(text):
-            start, end, gap = match.start(), match.end(), match.group()
+        matches = [(m.start(), m.end(), m.group()) for m in ODD_WHITESPACE.finditer(text)]
+        if text.startswith(" ") and not (matches and matches[0][0] == 0):
+            matches.insert(0, (0, 1, " "))
+        if len(text) > 1 and text.endswith(" ") and not text[-2].isspace():
+            matches.append((len(text) - 1, len(text), " "))
+        for start, end, gap in matches:
             if start == 0:
                 wanted, rule, reason = "", "layout.leading-space", "blank space before the first paragraph"
             elif end == len(text):

@@ -33,3 +33,19 @@ def test_output_is_a_fixpoint():
     once = layout(text)
     assert once == "a b\n\nc d\n"
     assert layout(once) == once
+
+
+def test_random_whitespace_matches_a_plain_reference():
+    """Lone spaces are not visited (the step looks only at runs that may need an edit);
+    the result must still be what splitting into lines and words gives."""
+    import random
+    import re
+
+    breaks = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+    rng = random.Random(7)
+    alphabet = list("ab.") + [" ", " ", "\n", "\r\n", "\t", "\u00a0", "\u2028", "\x0b", "\u3000"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        paragraphs = [" ".join(line.split()) for line in breaks.split(text) if line.split()]
+        expected = "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+        assert layout(text) == expected, repr(text)
