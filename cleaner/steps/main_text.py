@@ -115,6 +115,8 @@ CLOSING_QUOTES = "'\"’”)]"
 # ("+0:14", "4:38:12") in a results table is no stamp.
 CLOCK_OR_AGO = r"(?<![+:])\b\d{1,2}:\d\d\b(?!:\d)|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|[mhd])\s+ago\b"
 TIMESTAMP = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b", re.IGNORECASE)
+# A media player's position and length ("0:00 / 7:31"): a widget's line, not a feed's time stamp.
+PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?$")
 
 Line = tuple[int, int, str]  # start offset, end offset (after its "\n"), stripped text
 
@@ -307,7 +309,7 @@ class StripOutsideMainText:
             value *= self.sentence_bonus
         score = value / copies - self.line_cost
         if words <= self.stamp_max_words and not unspaced and TIMESTAMP.search(line) \
-                and not _dated_sentence(line, words, capital):
+                and not _dated_sentence(line, words, capital) and not PLAYER_TIME.match(line):
             score = min(score, -self.stamp_factor * self.line_cost)
         return score
 
@@ -361,6 +363,8 @@ SITE_PREFIX = re.compile(r"^(?P<site>[^|–—]{1,60}?)\s+[|–—]\s+")
 # A field: a label of one to three words, a colon, a value ("Battery life: 17 hours").
 FIELD = re.compile(r"^([A-Z][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")
 FIELD_MAX_WORDS = 15
+NAME_LIST_MAX_WORDS = 45
+NAME_LIST_WORDS = 3
 CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
 # Labels of a field whose value is a time of day by its nature: an event's or a schedule's.
 TIME_LABEL = re.compile(r"(?:when|time|times|hours|opening hours|doors|kick-?off|starts?|show ?times?)", re.IGNORECASE)
@@ -368,6 +372,12 @@ LIST_MIN_ITEMS = 3
 # A sentence that introduces a list with a colon: this many words at least, and none of
 # the words of a teaser box's label. The list it introduces runs this many lines at most.
 INTRO_MIN_WORDS = 4
+# A label of fewer words ("Tracklist:", "The route:") introduces only items numbered
+# 1, 2, 3 ... in order, each this short; a box's label names the box and leads nothing.
+NUMBERED_ITEM = re.compile(r"(\d{1,2})[.)] \S")
+NUMBERED_ITEM_WORDS = 8
+BOX_LABEL_WORDS = re.compile(r"\b(?:most|read|watch(?:ed)?|viewed|shared|clicked|see|follow|share|listen)\b",
+                             re.IGNORECASE)
 INTRO_MAX_ITEMS = 30
 TEASER_INTRO = re.compile(r"\b(?:also|more|related|recommended|popular|trending|latest|top|stories|headlines|news"
                           r"|articles|posts|videos|links|coverage)\b", re.IGNORECASE)
@@ -501,7 +511,7 @@ def _dated_sentence(line: str, words: int, capital: int) -> bool:
 # `MIN_ENTRIES` of them. A feed's entry has a headline under its time, or a one-sentence
 # summary shorter than an entry's report; a byline's stamp carries a date and stands once.
 ENTRY_STAMP = re.compile(r"\d{1,2}[:.]\d\d(?:\s?(?:[ap]\.?m\.?|h))?(?:\s[A-Z]{2,4})?", re.IGNORECASE)
-ENTRY_PARAGRAPH_WORDS = 25
+ENTRY_PARAGRAPH_WORDS = 10
 ENTRY_LOOKAHEAD = 3
 MIN_ENTRIES = 3
 
@@ -580,6 +590,14 @@ def _headline_list_lines(lines: list[Line]) -> list[int]:
     return found
 
 
+def _field_size_fits(value: str, size: int) -> bool:
+    """A field's value is short, or a list of names ("Mallory; Quist, Adeyemi, ...": a
+    line-up, a cast) with a comma or semicolon for every `NAME_LIST_WORDS` words."""
+    if size <= FIELD_MAX_WORDS:
+        return True
+    return size <= NAME_LIST_MAX_WORDS and NAME_LIST_WORDS * (value.count(",") + value.count(";")) >= size
+
+
 def _field_list_lines(lines: list[Line], sizes: list[int]) -> list[int]:
     """Lines of a list of fields ("Weight: 1.2 kg", "Referee: A. Name"): `LIST_MIN_ITEMS`
     or more in a row, each a short label and a short value, the labels mostly different,
@@ -591,7 +609,7 @@ def _field_list_lines(lines: list[Line], sizes: list[int]) -> list[int]:
     found, run = [], []
     for i, (_, _, line) in enumerate(lines + [(0, 0, "")]):
         field = FIELD.match(line)
-        if (field and sizes[i] <= FIELD_MAX_WORDS and not line.endswith(TRUNCATION)
+        if (field and _field_size_fits(line[field.end(1):], sizes[i]) and not line.endswith(TRUNCATION)
                 and (not CLOCK_MARK.search(line) or TIME_LABEL.fullmatch(field.group(1)))):
             run.append((i, field.group(1).lower()))
             continue
@@ -764,6 +782,9 @@ def _introduced_list_end(lines: list[Line], start: int) -> int:
     ("Related:", "You might also like:"), which are no such sentence."""
     intro = lines[start - 1][2] if 0 < start <= len(lines) else ""
     words = intro.split()
+    if intro.endswith(":") and len(words) < INTRO_MIN_WORDS and not TEASER_INTRO.search(intro) \
+            and not BOX_LABEL_WORDS.search(intro):
+        return _numbered_end(lines, start)  # "Tracklist:" over "1. ...", "2. ...": a label may do
     if not (intro.endswith(":") and len(words) >= INTRO_MIN_WORDS and _opens_like_prose(intro, words, 2)
             and not TEASER_INTRO.search(intro)):
         return start - 1
@@ -775,6 +796,21 @@ def _introduced_list_end(lines: list[Line], start: int) -> int:
             break
         end = i
     return end
+
+
+def _numbered_end(lines: list[Line], start: int) -> int:
+    """Last line of the items numbered 1, 2, 3 ... in order from `start` on, each short (a
+    track list, the stages of a route); start - 1 when fewer than `LIST_MIN_ITEMS`. A box
+    of numbered headlines has a label that names it ("Most read:"), which does not lead here."""
+    end = start - 1
+    for i in range(start, min(len(lines), start + INTRO_MAX_ITEMS)):
+        item = lines[i][2]
+        found = NUMBERED_ITEM.match(item)
+        if not found or int(found.group(1)) != i - start + 1 or len(item.split()) > NUMBERED_ITEM_WORDS \
+                or ITEM_NOT.search(item):
+            break
+        end = i
+    return end if end - start + 1 >= LIST_MIN_ITEMS else start - 1
 
 
 def _introduced_list_lines(lines: list[Line]) -> list[int]:

@@ -201,7 +201,7 @@ class StripDebris:
         boxes = _newsletter_boxes(text, edits)
         if boxes:
             edits = sorted(edits + boxes, key=lambda e: e.start)
-        edits = _after_end_mark(text, edits)
+        edits = _player_times(text, _after_end_mark(text, edits))
         return StepResult(edits=tuple(edits), metadata=metadata)
 
     def _line_candidates(self, text: str, head_end: int, tail_start: int):
@@ -338,6 +338,42 @@ def _after_end_mark(text: str, edits: list[Edit]) -> list[Edit]:
                      "press release: the notes for editors after its end mark")
         return edits[:i + 1] + [notes]
     return edits
+
+
+# A lone running time ("3:52", "0:00 / 5:12") on the line right above or below a line a
+# media rule took ("Listen to this article", "Read by a synthetic voice"): the player's own.
+PLAYER_TIME_LINE = re.compile(r"[ \t]*\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?/[ \t]?\d{1,2}:\d\d(?::\d\d)?)?[ \t]*")
+MEDIA_RULES = "media."
+
+
+def _player_times(text: str, edits: list[Edit]) -> list[Edit]:
+    """`edits`, with each player's running time next to a media widget's line taken."""
+    media = [e for e in edits if e.rule.startswith(MEDIA_RULES)]
+    if not media:
+        return edits
+    spans = [(e.start, e.end) for e in edits]
+    starts = {e.start for e in edits}
+    found = []
+
+    def taken(offset: int) -> bool:
+        return offset in starts or any(a <= offset < b for a, b in spans)
+
+    for edit in media:
+        above_end = edit.start - 1  # the newline ending the line above
+        if edit.start and text[above_end] == "\n":
+            line_start = text.rfind("\n", 0, above_end) + 1
+            if not taken(line_start) and PLAYER_TIME_LINE.fullmatch(text, line_start, above_end):
+                found.append(Edit(line_start, edit.start, "", "strip-debris.player-time",
+                                  "a media player's running time, next to its widget"))
+                starts.add(line_start)
+        if edit.end and text[edit.end - 1] == "\n" and not taken(edit.end):
+            line, line_end = _line_at(text, edit.end)
+            newline = text.find("\n", edit.end)
+            if line and PLAYER_TIME_LINE.fullmatch(text, edit.end, len(text) if newline < 0 else newline):
+                found.append(Edit(edit.end, line_end, "", "strip-debris.player-time",
+                                  "a media player's running time, next to its widget"))
+                starts.add(edit.end)
+    return sorted(edits + found, key=lambda e: e.start) if found else edits
 
 
 def _form_top(text: str, start: int, spans: list[tuple[int, int]]) -> int:

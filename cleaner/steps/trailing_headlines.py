@@ -115,6 +115,9 @@ MAX_RUN = 5               # more trailing sentences than that is no glued teaser
 TOPIC = 2                 # shared-word points that make a sentence on topic
 RUN_ON_TOPIC = 4          # the same for a run-on sentence: two specific words
 RUN_ON_MIN_WORDS = 120    # words before a run-on cut (the shape is evidence enough)
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
+    "saturdays sundays january february april june july august september october november december".split())
 READER_PRONOUNS = frozenset("you your".split())  # a headline's address to its reader
 # English prose has a third to a half of its words among STOPWORDS; other languages a few
 # in a hundred. Below this share, the topic and prose evidence (English stopwords, stems,
@@ -203,7 +206,9 @@ class Reference:
 
 
 def is_title_case(sentence: str) -> bool:
-    words = [w for w in WORD.findall(sentence) if len(w) >= 4]
+    """Most words of four letters or more capitalized; a day's or a month's name is capitalized
+    in any sentence, so it tells nothing ("Lines are open Monday to Friday.")."""
+    words = [w for w in WORD.findall(sentence) if len(w) >= 4 and w.lower() not in CALENDAR_WORDS]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 

@@ -427,3 +427,45 @@ def test_an_ad_slot_between_two_paragraphs_costs_no_gap():
     page = MENU + "\n" + ARTICLE + "Advertisement\n" + FOOTER
     out = run_step(StripOutsideMainText(), page)[0]
     assert "Advertisement" not in out and "Related stories" not in out
+
+
+LINES = ARTICLE.splitlines()
+
+
+def test_a_numbered_list_under_a_short_label_does_not_cut_the_article():
+    tracks = "Set list:\n1. Low Tide\n2. Rope Walk\n3. The Long Pier\n4. Harbour Lights\n5. Ebb\n6. Last Ferry\n"
+    middle = "\n".join(LINES[:3]) + "\nAdvertisement\n" + tracks + "\n".join(LINES[3:]) + "\n"
+    assert clean(MENU + "\n" + HEADER + "\n" + middle + FOOTER).endswith(middle)
+
+
+def test_a_numbered_box_under_a_most_read_label_is_still_chrome():
+    box = "Most read:\n1. Pier\n2. Tide\n3. Bay\n4. Mill\n5. Quay\n6. Dock\n"
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + box + FOOTER)
+    assert out.endswith(ARTICLE)
+
+
+def test_a_video_players_running_time_is_no_feed_stamp():
+    assert STEP._line_score("0:00 / 4:12") >= -STEP.line_cost  # a short line's price
+    assert STEP._line_score("10:15 pm") <= -STEP.stamp_factor * STEP.line_cost  # a stamp's
+    player = "Video player\nWatch later\nShare\n0:00 / 4:12\nWatch on our channel\n"
+    page = MENU + "\n" + HEADER + "\n" + "\n".join(LINES[:2]) + "\n" + player + "\n".join(LINES[2:]) + "\n" + FOOTER
+    out = clean(page)
+    assert LINES[0] in out and LINES[-1] in out
+
+
+def test_live_updates_with_short_entries_stay_with_the_article():
+    updates = ("Updates through the day\n12:10 BST\nThe ferry will run a reduced timetable until the weekend.\n"
+               "15:35 BST\nThe council has opened the sports hall as a rest centre for stranded drivers.\n"
+               "17:20 BST\nThe coastal road has reopened in both directions after the crash.\n")
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + updates + FOOTER)
+    assert out.endswith(ARTICLE + updates)
+
+
+def test_a_line_up_of_long_name_lists_stays_after_the_match_report():
+    lineups = ("Teams\n"
+               "Harbour Town (4-4-2): Kane; Obi, Marsh, Lund, Pratt; Ives, Cole (Dunn 70), Hale, Ray; Moss, Tate (Fox 81).\n"
+               "Subs not used: Grey, Wells, Amis.\n"
+               "Bay Rovers (3-5-2): Ford; Shaw, Mead, Kerr; Penn, Ash, Rowe, Bell (Lowe 66), Keane; Cross, Hart.\n"
+               "Booked: Ives, Kerr.\nReferee: Ann Wood.\nAttendance: 4,210.\n")
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + lineups + FOOTER)
+    assert out.endswith(ARTICLE + lineups)

@@ -380,3 +380,10 @@ def test_a_headline_glued_with_no_space_goes_even_on_topic():
 def test_a_question_glued_with_no_space_stays():
     text = ARTICLE.rstrip(".") + ".Why did the old filters fail?\n"
     assert strip(text)[0] == text
+
+
+def test_day_and_month_names_do_not_make_a_closing_sentence_title_case():
+    ending = " Questions? Pop into any of our branches. Lines are open 8am to 8pm Monday to Friday and 9am to 1pm on Saturdays."
+    out, edits = strip(ARTICLE + ending + "\n")
+    assert edits == ()
+    assert_only_the_article_stays(" Storm Closes Coastal Road Until Monday Morning")
