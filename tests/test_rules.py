@@ -265,3 +265,19 @@ def test_a_short_subheading_over_a_list_intro_ends_a_boxs_list():
            "Zwei Modelle im Vergleich\n\nDer Gemeinderat prüft zwei Modelle genau:\n")
     out = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[0]
     assert "Zwei Modelle im Vergleich\n" in out and "Hallenbad" not in out
+
+
+@pytest.mark.parametrize("widget", [
+    "Listen to this article\n4:07\n",
+    "2:58\nListen to this article\n",
+    "Lyt til artiklen\n3:52\nOplæst af en kunstig stemme.\n",
+])
+def test_a_players_running_time_goes_with_its_widget(widget):
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + widget + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert "strip-debris.player-time" in [e.rule for e in edits]
+
+
+def test_a_time_on_its_own_line_away_from_any_widget_stays():
+    text = ARTICLE_LINE + "4:07\n" + NEXT_LINE
+    assert run_step(StripDebris(RULEBOOK), text)[0] == text
