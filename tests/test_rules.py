@@ -281,3 +281,28 @@ def test_a_players_running_time_goes_with_its_widget(widget):
 def test_a_time_on_its_own_line_away_from_any_widget_stays():
     text = ARTICLE_LINE + "4:07\n" + NEXT_LINE
     assert run_step(StripDebris(RULEBOOK), text)[0] == text
+
+
+@pytest.mark.parametrize("item", [
+    "Sponsored\nHow small firms cut their energy bills in a cold winter\nDownload the free guide\n",
+    "Partner content\nHandmade oak tables for every kitchen. Shop the spring sale.\n",
+])
+def test_the_item_under_a_sponsored_label_goes_with_it(item):
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + item + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert "strip-debris.sponsored-item" in [e.rule for e in edits]
+
+
+@pytest.mark.parametrize("after", [
+    # a subheading with its paragraph under it, and a sentence that sells nothing
+    "What it means for drivers\nPrices at the pump are likely to rise through the spring, the association "
+    "said, and smaller stations in the valley will feel it first.\n",
+    "Then the rain came.\n",
+    # an ad slot's label stands where a picture was: the line under it is the article's
+    "",
+])
+def test_the_article_under_a_sponsored_label_stays(after):
+    label = "Advertisement\n" if not after else "Sponsored\n"
+    text = ARTICLE_LINE + label + (after or "Then the rain came.\n") + NEXT_LINE
+    out = run_step(StripDebris(RULEBOOK), text)[0]
+    assert out == ARTICLE_LINE + (after or "Then the rain came.\n") + NEXT_LINE

@@ -309,6 +309,22 @@ PARAGRAPH_CHARS = 80
 ARTICLE_BODY = "articleBody"
 
 
+CONTAINER_TAGS = ("div", "section", "article", "main")
+SECTIONS_SHARE = 0.7
+
+
+def _holder(own: dict[Any, list[int]], total: int, share: float = ARTICLE_SHARE):
+    """The element of `own` (element: sizes of the paragraphs it holds) holding the article:
+    ARTICLE_SHARE of the page's paragraph text in ARTICLE_MIN_PARAGRAPHS paragraphs or more."""
+    if not own:
+        return None
+    container, sizes = max(own.items(), key=lambda item: sum(item[1]))
+    if (len(sizes) < ARTICLE_MIN_PARAGRAPHS or sum(sizes) < share * total
+            or container.tag not in CONTAINER_TAGS):
+        return None
+    return container
+
+
 def _mark_article_body(tree) -> None:
     """Give the article's container `itemprop="articleBody"` when trafilatura would not
     find it by itself (see ARTICLE_SHARE)."""
@@ -324,9 +340,16 @@ def _mark_article_body(tree) -> None:
             own.setdefault(parent, []).append(size)
     if not own:
         return
-    container, sizes = max(own.items(), key=lambda item: sum(item[1]))
-    if (len(sizes) < ARTICLE_MIN_PARAGRAPHS or sum(sizes) < ARTICLE_SHARE * total
-            or container.tag not in ("div", "section", "article", "main")):
+    container = _holder(own, total)
+    if container is None:
+        # an article in sections (a <div> per subheading): their common parent holds it
+        above: dict[Any, list[int]] = {}
+        for parent, sizes in own.items():
+            grandparent = parent.getparent()
+            if grandparent is not None and parent.tag in CONTAINER_TAGS:
+                above.setdefault(grandparent, []).extend(sizes)
+        container = _holder(above, total, SECTIONS_SHARE)
+    if container is None:
         return
     from trafilatura.xpaths import BODY_XPATH
 

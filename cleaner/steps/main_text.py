@@ -27,7 +27,8 @@ is each line of a list of records in one template (product cards with the same "
 price lines, a recipe collection's dishes with the same "Ingredients" and "Method"), whose
 repeated lines would otherwise make it look like chrome. A list of fields ("Weight: 1.2 kg",
 "Referee: A. Name", three or more with different labels) is worth nothing either way, so a
-review's specifications do not cut the article in two; so is a review's verdict box ("Pros"
+review's specifications do not cut the article in two (nor does the list's short heading,
+between a paragraph and the list, with a paragraph under it); so is a review's verdict box ("Pros"
 and "Cons" labels over short items, then "Verdict"), so the verdict under it stays; and so is
 each item of a list a sentence of the article introduces with a colon ("The nine stops are:"),
 so a list of names between the lead and the body does not cut the lead off.
@@ -269,7 +270,8 @@ class StripOutsideMainText:
         for i in _record_lines(lines, sizes, copies, self.stamp_max_words):
             scores[i] = max(scores[i], RECORD_SCORE)
         menus = [size <= self.menu_words for size in sizes]
-        for i in fields + _verdict_lines(lines, sizes) + _introduced_list_lines(lines):
+        for i in fields + _verdict_lines(lines, sizes) + _introduced_list_lines(lines) \
+                + _field_headings(lines, fields, scores):
             scores[i], menus[i] = max(scores[i], 0.0), False
         return self._best_run(self._with_gaps(scores, menus))
 
@@ -369,6 +371,7 @@ CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
 # Labels of a field whose value is a time of day by its nature: an event's or a schedule's.
 TIME_LABEL = re.compile(r"(?:when|time|times|hours|opening hours|doors|kick-?off|starts?|show ?times?)", re.IGNORECASE)
 LIST_MIN_ITEMS = 3
+FIELD_HEADING_WORDS = 6  # a list's heading: "Harvest at a glance", "Key specifications"
 # A sentence that introduces a list with a colon: this many words at least, and none of
 # the words of a teaser box's label. The list it introduces runs this many lines at most.
 INTRO_MIN_WORDS = 4
@@ -616,6 +619,27 @@ def _field_list_lines(lines: list[Line], sizes: list[int]) -> list[int]:
         if len(run) >= LIST_MIN_ITEMS and 2 * len({label for _, label in run}) > len(run):
             found += [i for i, _ in run]
         run = []
+    return found
+
+
+def _field_headings(lines: list[Line], fields: list[int], scores: list[float]) -> list[int]:
+    """The heading of each list of fields that stands between two paragraphs of the
+    article ("... a cut of a third." / "Harvest at a glance" / "Total crush: 3,150 t" ... /
+    "The association will publish ..."): a short line that ends no sentence and names no
+    box, with prose above it and below the list. Such a heading is the list's,
+    so it does not cut the article in two either; a box of fields after the article (a
+    contact box over an address) has no paragraph below it."""
+    found, members = [], set(fields)
+    for start in fields:
+        if start - 1 in members or start < 2:
+            continue
+        end = _run_end(members, start)
+        heading = lines[start - 1][2]
+        if (end + 1 < len(lines) and scores[start - 2] > 0 and scores[end + 1] > 0
+                and not _ends_sentence(heading)
+                and len(heading.split()) <= FIELD_HEADING_WORDS and not TEASER_INTRO.search(heading)
+                and not BOX_LABEL_WORDS.search(heading)):
+            found.append(start - 1)
     return found
 
 

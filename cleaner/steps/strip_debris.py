@@ -22,6 +22,11 @@ is neither a quote nor a report ("said"); then a heading of six words or fewer
 with no final stop right above that pitch, or right above a pitch a rule took.
 The pitch's wording varies without end; the form under it is the evidence.
 
+A label of paid content ("Sponsored", "Partner content"; not an ad slot's
+"Advertisement") takes the item right under it (`strip-debris.sponsored-item`):
+a headline of 20 words or fewer with no paragraph under it, or a sentence of 30
+words or fewer that pitches (a price, an offer, "Shop now", "free trial").
+
 Keeps every line longer than a rule's `max_words`, so a prose sentence that
 happens to contain a debris phrase stays. Where two rules claim overlapping
 text, the one that starts first (then the longer) wins; the other is dropped.
@@ -201,7 +206,7 @@ class StripDebris:
         boxes = _newsletter_boxes(text, edits)
         if boxes:
             edits = sorted(edits + boxes, key=lambda e: e.start)
-        edits = _player_times(text, _after_end_mark(text, edits))
+        edits = _sponsored_items(text, _player_times(text, _after_end_mark(text, edits)))
         return StepResult(edits=tuple(edits), metadata=metadata)
 
     def _line_candidates(self, text: str, head_end: int, tail_start: int):
@@ -373,6 +378,51 @@ def _player_times(text: str, edits: list[Edit]) -> list[Edit]:
                 found.append(Edit(edit.end, line_end, "", "strip-debris.player-time",
                                   "a media player's running time, next to its widget"))
                 starts.add(edit.end)
+    return sorted(edits + found, key=lambda e: e.start) if found else edits
+
+
+# A label of paid content ("Sponsored", "Partner content") labels the item right under it,
+# unlike an ad slot's "Advertisement", which stands where a picture was: the line under
+# such a label goes with it when it reads as an ad. A headline (no closing stop, up to
+# SPONSORED_HEADLINE_WORDS words) goes when no paragraph follows it (an ad's headline has
+# its button or source under it; an article's subheading has its paragraph); a sentence
+# goes when it pitches (a price, an offer, a call to buy, try or download).
+SPONSOR_LABEL_RULE = "ads.marker"
+SPONSOR_LABEL = re.compile(
+    r"[\W_]*(?:sponsored(?: (?:content|post|story|article|feature))?|partner (?:content|offers?)|paid (?:content|post|partnership)"
+    r"|promoted(?: (?:content|story|post))?|advertiser content|brand(?:ed)? content|advertorial)[\W_]*", re.IGNORECASE)
+SPONSORED_HEADLINE_WORDS = 20
+SPONSORED_PITCH_WORDS = 30
+PARAGRAPH_WORDS = 20
+PITCH = re.compile(r"\b(?:shop (?:now|the)|buy now|order now|free trial|start your|sign up|download|learn more|find out more"
+                   r"|get started|try (?:it )?(?:free|now|today)|book now|\d+ ?% off|discount|offer)\b|[£$€]\d", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+
+
+def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
+    """`edits`, with the item under each label of paid content taken (see SPONSOR_LABEL)."""
+    labels = [e for e in edits if e.rule == SPONSOR_LABEL_RULE and SPONSOR_LABEL.fullmatch(text, e.start, e.end)]
+    if not labels:
+        return edits
+    spans = [(e.start, e.end) for e in edits]
+    found = []
+    for label in labels:
+        start = label.end
+        if not start or text[start - 1] != "\n" or any(a <= start < b for a, b in spans):
+            continue
+        line, line_end = _line_at(text, start)
+        words = len(line.split())
+        if not line:
+            continue
+        if SENTENCE_END.search(line):
+            ad = words <= SPONSORED_PITCH_WORDS and bool(PITCH.search(line))
+        else:
+            below = _next_line(text, line_end)
+            taken = any(a <= line_end < b for a, b in spans)
+            ad = words <= SPONSORED_HEADLINE_WORDS and (taken or len(below.split()) < PARAGRAPH_WORDS)
+        if ad:
+            found.append(Edit(start, line_end, "", "strip-debris.sponsored-item",
+                              "the paid item under a sponsored label"))
     return sorted(edits + found, key=lambda e: e.start) if found else edits
 
 

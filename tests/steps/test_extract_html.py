@@ -230,3 +230,55 @@ def test_an_article_container_with_an_unknown_class_keeps_its_headings_and_lists
     assert "Three options on the table" in text and "Build a new pier beside the ferry terminal" in text
     for paragraph in PARAGRAPHS:
         assert paragraph in text
+
+
+MORE_PARAGRAPHS = [
+    "The pier's deck was last replaced in 1987, and inspectors closed its seaward end in March "
+    "after finding rot in a third of the timber piles below the waterline.",
+    "A new pier would cost about twice as much as a repair, but the council's engineers say it "
+    "would need no major work for sixty years once the piles were driven.",
+]
+
+
+def sections_page(cookie: str) -> str:
+    """An article in sections, a <div> per subheading with a hashed class, inside a body
+    <div>; a product box between two sections, and paragraphs outside the body."""
+    sections = [("Why the channel matters", PARAGRAPHS[:2]), ("Three options on the table", PARAGRAPHS[2:]),
+                ("What the pier needs", MORE_PARAGRAPHS)]
+    body = "".join(f"<div class='_rt_p1'><h2>{title}</h2>{''.join(f'<p>{p}</p>' for p in part)}"
+                   + ("<ul><li>Keep the old pier and repair its deck</li>"
+                      "<li>Build a new pier beside the ferry terminal</li></ul>" if i == 1 else "") + "</div>"
+                   + ("<div class='_carousel_9'><h3>Shop boating</h3><a href='/p/1'>Deck shoes</a></div>"
+                      if i == 0 else "")
+                   for i, (title, part) in enumerate(sections))
+    return (f"<!doctype html><html><head><title>Harbour plan approved</title></head><body>"
+            f"<div class='_pg'><div class='_nav'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+            f"<div class='_hh-body_9z'>{body}</div>"
+            f"<div class='_cookie'><p>{cookie}</p></div></div></body></html>")
+
+
+def test_an_article_in_sections_keeps_its_subheadings_and_lists():
+    # no one section holds most of the text; the body <div> around them does
+    cookie = ("We use cookies and similar tools to run this site, measure how it is used and show "
+              "you offers; choose Accept to allow all of them or Settings to pick.")
+    text = clean(sections_page(cookie)).text
+    for heading in ("Three options on the table", "What the pier needs", "Build a new pier beside the ferry terminal"):
+        assert heading in text
+    for paragraph in PARAGRAPHS + MORE_PARAGRAPHS:
+        assert paragraph in text
+    assert "cookies" not in text
+
+
+def test_sections_holding_too_little_of_the_page_are_left_to_trafilatura():
+    # paragraphs outside the body <div> hold most of the page's text: no container is marked
+    page = sections_page(" ".join(PARAGRAPHS * 4))
+    from trafilatura.utils import load_html
+
+    from cleaner.steps.extract_html import _mark_article_body
+
+    tree = load_html(page)
+    _mark_article_body(tree)
+    assert tree.find(".//*[@itemprop='articleBody']") is None
+    tree = load_html(sections_page("Cookies help us run this site."))
+    _mark_article_body(tree)
+    assert tree.find(".//*[@itemprop='articleBody']").get("class") == "_hh-body_9z"

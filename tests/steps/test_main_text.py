@@ -469,3 +469,22 @@ def test_a_line_up_of_long_name_lists_stays_after_the_match_report():
                "Booked: Ives, Kerr.\nReferee: Ann Wood.\nAttendance: 4,210.\n")
     out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + lineups + FOOTER)
     assert out.endswith(ARTICLE + lineups)
+
+
+FIGURES = "Season in numbers\nPassengers: 61,400\nSailings: 2,930\nCancelled: 41, all for weather\n"
+LAST = "The final figures will come in June, once every crew has filed its log.\n"
+
+
+def test_a_box_of_fields_under_its_heading_does_not_cut_the_article():
+    # the heading stands between a paragraph and its list: it costs no gap, so a short
+    # paragraph after the list stays with the article
+    middle = "\n".join(LINES) + "\n" + FIGURES + LAST
+    assert clean(MENU + "\n" + HEADER + "\n" + middle + FOOTER).endswith(middle)
+
+
+def test_a_heading_over_fields_with_no_paragraph_under_them_costs_a_gap():
+    # a contact box after the article: nothing of the article follows, and the
+    # footer's links stay out
+    contact = "Contact the newsroom\nPhone: 01234 567890\nEmail: news@example.org\nPost: 1 Quay Street\n"
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + contact + FOOTER)
+    assert "Related stories" not in out and "Privacy policy" not in out
