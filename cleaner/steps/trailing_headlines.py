@@ -33,7 +33,8 @@ than leaving a headline):
 One shape is read more strictly: a sentence with no final punctuation after
 another sentence on its line ("...on Tuesday. Parade route announced for
 downtown") is a headline run on by extraction, since a paragraph's own last
-sentence ends with a stop. Its topic must rest on two specific shared words
+sentence ends with a stop. Its topic must rest on four specific shared words (a related headline from
+the same section shares two or three: the town, the council, the reservoir)
 (a town's name alone, which every local headline shares, is not enough,
 a name of two words, "Ashby Vale", counts as one, and a long word the article
 used once is not specific here), a "Label: value" shape does not make it a
@@ -99,7 +100,8 @@ LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
 CLOSERS = "\"'”’»)] “«"  # “ closes a German quote („So“), « a German one (»So«)
 # A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway
 # wins award", a headline glued on by extraction that joined blocks without a space. Only a
-# lower-case word or a number may end the sentence ("St.Louis", "U.S.Navy" are no glue); a
+# lower-case word, a number, or a day's or month's name ("...on 7 December.Herons reach final")
+# may end the sentence ("St.Louis", "U.S.Navy" are no glue); a
 # closing quote may stand after the stop ('...a camera."Love Island', '...weiter.“Scheunenbrand')
 # or before it ('...vuelva».Newell's'), or after it and a space ('...trois étés. »Marseille').
 GLUED = re.compile(r"(?<![^\W_])([^\W\d_]{2,}|\d+)(?:[\"”’“»)]?[.!?][\"”’“»)]?|[.!?] [»”])"
@@ -113,11 +115,12 @@ MAX_PARAGRAPH_WORDS = 30  # a longer line is a paragraph, never removed whole
 LABEL_VALUE_WORDS = 4     # "Price: $499.", "Photo: Ann Lee": a list's value is short
 MAX_RUN = 5               # more trailing sentences than that is no glued teaser
 TOPIC = 2                 # shared-word points that make a sentence on topic
-RUN_ON_TOPIC = 4          # the same for a run-on sentence: two specific words
+RUN_ON_TOPIC = 8          # the same for a run-on sentence: four specific words
 RUN_ON_MIN_WORDS = 120    # words before a run-on cut (the shape is evidence enough)
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
     "saturdays sundays january february april june july august september october november december".split())
+CONTACT = re.compile(r"[\w.+-]@[\w-]+\.\w")  # an e-mail address
 READER_PRONOUNS = frozenset("you your".split())  # a headline's address to its reader
 # English prose has a third to a half of its words among STOPWORDS; other languages a few
 # in a hundred. Below this share, the topic and prose evidence (English stopwords, stems,
@@ -229,6 +232,9 @@ def looks_like_headline(sentence: str, run_on: bool = False) -> bool:
 def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
     """Shaped like article prose or a list, whatever its words.
 
+    A contact line (an e-mail address: a press release's "Media contact: Ann Lee,
+    ann@example.com") is no headline either.
+
     Prose: long, a quote, a sentence-case question, past-tense attribution
     ("said": headlines say "says"), opening in lower case, or a pronoun
     before any name (it points back into the article). A list: a "Label:
@@ -239,7 +245,7 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
     "you" or "your" is the reader, not someone in the article.
     """
     words = WORD.findall(sentence)
-    if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence):
+    if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence) or CONTACT.search(sentence):
         return True
     label = None if run_on else LABEL.match(sentence)
     if label:  # a list's value is short; a longer one is read on its own
@@ -294,7 +300,7 @@ def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for match in GLUED.finditer(line, start, end):
         word = match.group(1)
-        if (word.islower() and word not in ABBREVIATIONS) or word.isdigit():
+        if (word.islower() and word not in ABBREVIATIONS) or word.isdigit() or word.lower() in CALENDAR_WORDS:
             spans.append((start, match.end()))
             start = match.end()
     return spans + [(start, end)]

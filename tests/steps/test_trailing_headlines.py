@@ -203,6 +203,14 @@ def test_a_headline_glued_with_no_space_after_the_last_stop_goes(glued):
     assert_only_the_article_stays(glued)
 
 
+def test_a_headline_glued_after_a_month_name_goes():
+    # a month's name ends a sentence as a lower-case word does
+    ending = " The new filters will be switched on by 7 December."
+    out, edits = strip(ARTICLE + ending + "Marlow Creek council approves bond for new reservoir intake\n")
+    assert out == ARTICLE + ending + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+
+
 def test_a_headline_glued_after_a_closing_quote_goes_and_the_quote_stays():
     quote = ' The mayor said: "The filters will pay for themselves. And the water will be clear."'
     out, edits = strip(ARTICLE + quote + "Orchard owners race to beat the summer heat\n")
@@ -239,8 +247,10 @@ def test_a_closing_i_is_still_the_pronoun():
     " Weekend guide: Harbour Festival returns with forty stalls",
     # one specific shared word ("towns"); a long word used once is not specific in a run-on
     " Longer library hours planned for the summer in neighboring towns",
+    # a related headline from the same section: three specific shared words are not enough
+    " Marlow Creek council approves bond for new reservoir intake",
 ])
-def test_a_run_on_headline_needs_two_specific_shared_words_to_stay(run_on):
+def test_a_run_on_headline_needs_four_specific_shared_words_to_stay(run_on):
     assert_only_the_article_stays(run_on)
 
 
@@ -251,6 +261,8 @@ def test_a_run_on_headline_needs_two_specific_shared_words_to_stay(run_on):
     " Engineers expect the membrane filters at the plant by August",
     # on its own line, a "Label: value" is a list item
     "\nWeekend guide: Harbour Festival returns with forty stalls",
+    # a press release's contact run on after its last sentence is no headline
+    " Media contact Dana Whitfield, town clerk dana.whitfield@example.org",
 ])
 def test_a_closing_with_its_stop_or_real_topic_or_its_own_line_stays(ending):
     assert strip(ARTICLE + ending + "\n")[1] == ()
