@@ -315,7 +315,7 @@ SECTIONS_SHARE = 0.7
 
 def _holder(own: dict[Any, list[int]], total: int, share: float = ARTICLE_SHARE):
     """The element of `own` (element: sizes of the paragraphs it holds) holding the article:
-    ARTICLE_SHARE of the page's paragraph text in ARTICLE_MIN_PARAGRAPHS paragraphs or more."""
+    `share` of the page's paragraph text in ARTICLE_MIN_PARAGRAPHS paragraphs or more."""
     if not own:
         return None
     container, sizes = max(own.items(), key=lambda item: sum(item[1]))

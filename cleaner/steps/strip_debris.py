@@ -389,19 +389,22 @@ def _player_times(text: str, edits: list[Edit]) -> list[Edit]:
 # goes when it pitches (a price, an offer, a call to buy, try or download).
 SPONSOR_LABEL_RULE = "ads.marker"
 SPONSOR_LABEL = re.compile(
-    r"[\W_]*(?:sponsored(?: (?:content|post|story|article|feature))?|partner (?:content|offers?)|paid (?:content|post|partnership)"
-    r"|promoted(?: (?:content|story|post))?|advertiser content|brand(?:ed)? content|advertorial)[\W_]*", re.IGNORECASE)
+    r"[\W_]*(?:sponsored(?: (?:content|post|story|article|feature))?|partner (?:content|offers?)"
+    r"|paid (?:content|post|partnership)|promoted(?: (?:content|story|post))?|advertiser content"
+    r"|brand(?:ed)? content|advertorial)[\W_]*", re.IGNORECASE)
 SPONSORED_HEADLINE_WORDS = 20
 SPONSORED_PITCH_WORDS = 30
 PARAGRAPH_WORDS = 20
-PITCH = re.compile(r"\b(?:shop (?:now|the)|buy now|order now|free trial|start your|sign up|download|learn more|find out more"
-                   r"|get started|try (?:it )?(?:free|now|today)|book now|\d+ ?% off|discount|offer)\b|[£$€]\d", re.IGNORECASE)
+PITCH = re.compile(r"\b(?:shop (?:now|the)|buy now|order now|free trial|start your|sign up|download|learn more"
+                   r"|find out more|get started|try (?:it )?(?:free|now|today)|book now|\d+ ?% off|discount|offer)\b"
+                   r"|[£$€]\d", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
 def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
     """`edits`, with the item under each label of paid content taken (see SPONSOR_LABEL)."""
-    labels = [e for e in edits if e.rule == SPONSOR_LABEL_RULE and SPONSOR_LABEL.fullmatch(text, e.start, e.end)]
+    labels = [e for e in edits
+              if e.rule == SPONSOR_LABEL_RULE and SPONSOR_LABEL.fullmatch(text, e.start, e.end)]
     if not labels:
         return edits
     spans = [(e.start, e.end) for e in edits]

@@ -33,11 +33,10 @@ than leaving a headline):
 One shape is read more strictly: a sentence with no final punctuation after
 another sentence on its line ("...on Tuesday. Parade route announced for
 downtown") is a headline run on by extraction, since a paragraph's own last
-sentence ends with a stop. Its topic must rest on four specific shared words (a related headline from
-the same section shares two or three: the town, the council, the reservoir)
-(a town's name alone, which every local headline shares, is not enough,
-a name of two words, "Ashby Vale", counts as one, and a long word the article
-used once is not specific here), a "Label: value" shape does not make it a
+sentence ends with a stop. Its topic must rest on four specific shared words
+(a related headline from the same section shares two or three: the town, its
+council, the reservoir; a name of two words, "Ashby Vale", counts as one, and
+a long word the article used once is not specific here), a "Label: value" shape does not make it a
 list item (a list's items stand on their own lines), and "you" or "your" is
 no pronoun pointing back into the article (headlines address the reader:
 "Three reasons your loan is late"). One run on after the article's credit
