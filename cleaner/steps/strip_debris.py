@@ -345,6 +345,11 @@ def _after_end_mark(text: str, edits: list[Edit]) -> list[Edit]:
     return edits
 
 
+def _covered(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether an edit's span [a, b) among `spans` holds `offset`."""
+    return any(a <= offset < b for a, b in spans)
+
+
 # A lone running time ("3:52", "0:00 / 5:12") on the line right above or below a line a
 # media rule took ("Listen to this article", "Read by a synthetic voice"): the player's own.
 PLAYER_TIME_LINE = re.compile(r"[ \t]*\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?/[ \t]?\d{1,2}:\d\d(?::\d\d)?)?[ \t]*")
@@ -361,7 +366,7 @@ def _player_times(text: str, edits: list[Edit]) -> list[Edit]:
     found = []
 
     def taken(offset: int) -> bool:
-        return offset in starts or any(a <= offset < b for a, b in spans)
+        return offset in starts or _covered(spans, offset)
 
     for edit in media:
         above_end = edit.start - 1  # the newline ending the line above
@@ -411,7 +416,7 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
     found = []
     for label in labels:
         start = label.end
-        if not start or text[start - 1] != "\n" or any(a <= start < b for a, b in spans):
+        if not start or text[start - 1] != "\n" or _covered(spans, start):
             continue
         line, line_end = _line_at(text, start)
         words = len(line.split())
@@ -421,8 +426,8 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
             ad = words <= SPONSORED_PITCH_WORDS and bool(PITCH.search(line))
         else:
             below = _next_line(text, line_end)
-            taken = any(a <= line_end < b for a, b in spans)
-            ad = words <= SPONSORED_HEADLINE_WORDS and (taken or len(below.split()) < PARAGRAPH_WORDS)
+            ad = words <= SPONSORED_HEADLINE_WORDS and (_covered(spans, line_end)
+                                                          or len(below.split()) < PARAGRAPH_WORDS)
         if ad:
             found.append(Edit(start, line_end, "", "strip-debris.sponsored-item",
                               "the paid item under a sponsored label"))
