@@ -1,7 +1,8 @@
 """Sentence spans of a paragraph, for steps that reason sentence by sentence.
 
 `sentence_spans` cuts after `.`, `!`, `?` or `…` (plus any closing quotes or
-brackets) when whitespace and a capital, a digit or an opening quote follow.
+brackets, German „...“ ones included) when whitespace and a capital, a digit or
+an opening quote follow.
 It does not cut after a title or month abbreviation ("Sen.", "Dr.", "Dec."),
 an initial ("J.") or "No." before a number; after a dotted abbreviation
 ("U.S.", "N.C.", "p.m.") or a suffix ("Inc.", "Jr.") it cuts only when the
@@ -34,9 +35,9 @@ SENTENCE_OPENERS = frozenset("""
 """.split())
 
 # Possessive runs and the look-behind keep the scan linear on "....." input.
-BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'”’»)\]]*+(?=\s+["'“‘«(\[]?[^\W_])""")
+BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["'”’»“)\]]*+(?=\s+["'“‘«„(\[]?[^\W_])""")
 DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
-NEXT_WORD = re.compile(r"""\s+["'“‘«(\[]?([^\W_][\w'’-]*)""")
+NEXT_WORD = re.compile(r"""\s+["'“‘«„(\[]?([^\W_][\w'’-]*)""")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

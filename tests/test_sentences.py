@@ -46,6 +46,12 @@ def test_quotes_and_brackets_after_the_period_stay_with_the_sentence():
         "He said it was “far from over.”", "Then he left.", "(Officials agreed.)", '"Fine," she said.']
 
 
+def test_german_quotes_close_with_a_high_mark_and_open_with_a_low_one():
+    text = 'Der Landrat sagt: „Wir haben es versucht.“ Die Feuerwehr bekommt ein Fahrzeug. „Gut so“, sagt er.'
+    assert sentences(text) == [
+        "Der Landrat sagt: „Wir haben es versucht.“", "Die Feuerwehr bekommt ein Fahrzeug.", "„Gut so“, sagt er."]
+
+
 def test_a_sentence_may_start_with_a_digit_and_may_lack_a_final_period():
     assert sentences("The vote passed. 2024 was busy | Radio Hour") == [
         "The vote passed.", "2024 was busy | Radio Hour"]

@@ -99,12 +99,16 @@ LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
 CLOSERS = "\"'”’»)] “«"  # “ closes a German quote („So“), « a German one (»So«)
 # A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway
 # wins award", a headline glued on by extraction that joined blocks without a space. Only a
-# lower-case word, a number, or a day's or month's name ("...on 7 December.Herons reach final")
-# may end the sentence ("St.Louis", "U.S.Navy" are no glue); a
+# lower-case word (a number may lead it: "7pm"), a number, a day's or month's name ("...on 7
+# December.Herons reach final") or a longer name ("...in Chicago.Why is ...") may end the
+# sentence ("St.Louis", "U.S.Navy" are no glue); a
 # closing quote may stand after the stop ('...a camera."Love Island', '...weiter.“Scheunenbrand')
 # or before it ('...vuelva».Newell's'), or after it and a space ('...trois étés. »Marseille').
-GLUED = re.compile(r"(?<![^\W_])([^\W\d_]{2,}|\d+)(?:[\"”’“»)]?[.!?][\"”’“»)]?|[.!?] [»”])"
-                   r"(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
+# The headline may open with a two-letter word ('..."a pre-set path".Is now the time to fix?'),
+# a label in capitals ("...Friday week.LIVE: Surrey v Kent") or a feed's age ("...mode.2h ago").
+GLUED = re.compile(r"(?<![^\W_])(\d{0,4}[^\W\d_]{2,}|\d+)(?:[\"”’“»)]?[.!?][\"”’“»)]?|[.!?] [»”])"
+                   r"(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[A-Z]{3,}[:\s▶►]|\d{1,2} ?(?:h|hrs?|m|mins?) ago)")
+GLUED_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}")  # "Chicago", not "St" or "U.S"
 MIN_CONTENT_WORDS = 4     # fewer content words give no evidence either way
 MIN_PREFIX = 5            # "govern" matches "government"; "art" does not match "article"
 LONG_WORD = 7             # long words are rare in English: sharing one is telling
@@ -299,7 +303,8 @@ def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for match in GLUED.finditer(line, start, end):
         word = match.group(1)
-        if (word.islower() and word not in ABBREVIATIONS) or word.isdigit() or word.lower() in CALENDAR_WORDS:
+        if (word.islower() and word not in ABBREVIATIONS) or word.isdigit() or word.lower() in CALENDAR_WORDS \
+                or (GLUED_NAME.fullmatch(word) and word.lower() not in ABBREVIATIONS):
             spans.append((start, match.end()))
             start = match.end()
     return spans + [(start, end)]
