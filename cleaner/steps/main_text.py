@@ -102,7 +102,7 @@ from cleaner.edits import Edit
 from cleaner.rules import Rulebook
 from cleaner.steps.base import Context, StepResult
 from cleaner.steps.lines import CREDIT, LIST_BULLET
-from cleaner.steps.strip_debris import shared_stripper
+from cleaner.steps.strip_debris import LINE_SCOPES, MEDIA_RULES, PLAYER_TIME_LINE, _whole, shared_stripper
 from cleaner.steps.title import looks_like_headline, same_title, without_site_suffix
 
 # Characters of scripts written without spaces; about two make one word.
@@ -165,6 +165,10 @@ class StripOutsideMainText:
         # The rules whose bylines and datelines give an author and a date: read in the
         # header this step removes, which the rules would otherwise never see.
         self.header_rules = header_rules
+        # The media rules' widget labels ("Listen to this article"): a lone running time
+        # next to one is the player's, not a feed's time stamp.
+        self.media_rules = tuple(r for r in header_rules.rules if r.id.startswith(MEDIA_RULES)
+                                 and r.scope in LINE_SCOPES) if header_rules is not None else ()
 
     def prepare(self) -> None:
         if self.header_rules is not None:
@@ -265,6 +269,8 @@ class StripOutsideMainText:
         for i, (_, _, line) in enumerate(lines):
             if INTERVIEW_QUESTION.match(line):  # "Q: What is next?" leads its answer
                 scores[i] = max(scores[i], 0.0)
+        for i in self._player_time_lines(lines):
+            scores[i] = max(scores[i], 0.0)
         for i in _digest_lines([line for _, _, line in lines]):
             scores[i] = -self.line_cost
         for i in _record_lines(lines, sizes, copies, self.stamp_max_words):
@@ -274,6 +280,18 @@ class StripOutsideMainText:
                 + _field_headings(lines, fields, scores):
             scores[i], menus[i] = max(scores[i], 0.0), False
         return self._best_run(self._with_gaps(scores, menus))
+
+    def _player_time_lines(self, lines: list[Line]) -> list[int]:
+        """Lone running times ("3:42") right above or below a media widget's label that a
+        media rule takes: the player's length, which strip-debris removes with its label,
+        so it costs no more than the label (a time stamp costs four lines)."""
+        found = []
+        for i, (_, _, line) in enumerate(lines):
+            if PLAYER_TIME_LINE.fullmatch(line) and any(
+                    0 <= j < len(lines) and any(_whole(rule, lines[j][2]) for rule in self.media_rules)
+                    for j in (i - 1, i + 1)):
+                found.append(i)
+        return found
 
     def _with_gaps(self, scores: list[float], menus: list[bool]) -> list[float]:
         scores = list(scores)

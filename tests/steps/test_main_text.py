@@ -488,3 +488,16 @@ def test_a_heading_over_fields_with_no_paragraph_under_them_costs_a_gap():
     contact = "Contact the newsroom\nPhone: 01234 567890\nEmail: news@example.org\nPost: 1 Quay Street\n"
     out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + contact + FOOTER)
     assert "Related stories" not in out and "Privacy policy" not in out
+
+
+def test_a_players_running_time_beside_its_label_is_no_time_stamp():
+    # a lone "3:42" costs four lines as a feed's time stamp; under a player's label that
+    # a media rule takes it is the player's length, and the lead above it stays
+    widget = "Listen to this article\n3:42\nPhoto: Jane Doe\n1/4\n"
+    page = MENU + "\n" + LINES[0] + "\n" + widget + "\n".join(LINES[1:]) + "\n" + FOOTER
+    step = StripOutsideMainText(header_rules=load_rulebook())
+    assert LINES[0] in run_step(step, page)[0]
+    # the same time under a feed's label is a stamp: the lead is cut as before
+    feed = widget.replace("Listen to this article", "Latest updates")
+    page = MENU + "\n" + LINES[0] + "\n" + feed + "\n".join(LINES[1:]) + "\n" + FOOTER
+    assert LINES[0] not in run_step(step, page)[0]
