@@ -219,8 +219,21 @@ def test_a_headline_glued_after_a_closing_quote_goes_and_the_quote_stays():
     assert_fixpoint(out)
 
 
+@pytest.mark.parametrize("ending, glued", [
+    (" Tours of the plant start at 7pm.", "Harbour rowing club signs new coach on two-year deal"),
+    (" The filters were made in Chicago.", "Why Is Everyone Suddenly Buying Rowing Machines?"),
+    (" The next test is on Friday week.", "LIVE: Quayside v Harbour, second day of four"),
+    (' The engineer called it "a job well done".', "Is it time to fix your mortgage rate before the summer"),
+])
+def test_a_headline_glued_after_a_time_a_name_or_a_quote_goes(ending, glued):
+    out, edits = strip(ARTICLE + ending + glued + "\n")
+    assert out == ARTICLE + ending + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+
+
 @pytest.mark.parametrize("ending", [
     " Crews moved to St.Louis afterwards.",  # an abbreviation's stop is no glue
+    " Crews moved to U.S.Navy yards afterwards.",  # nor an initial's
     " The clarifier was last rebuilt in 1994.Officials expect another rebuild in 2030.",  # same topic
 ])
 def test_a_stop_without_a_space_is_only_glue_after_a_lowercase_word_and_off_topic(ending):
