@@ -357,7 +357,8 @@ MEDIA_RULES = "media."
 
 
 def _player_times(text: str, edits: list[Edit]) -> list[Edit]:
-    """`edits`, with each player's running time next to a media widget's line taken."""
+    """`edits`, with each player's running time next to a media widget's line taken (a
+    blank line may stand between them, as in a page that separates its blocks)."""
     media = [e for e in edits if e.rule.startswith(MEDIA_RULES)]
     if not media:
         return edits
@@ -368,22 +369,53 @@ def _player_times(text: str, edits: list[Edit]) -> list[Edit]:
     def taken(offset: int) -> bool:
         return offset in starts or _covered(spans, offset)
 
+    def take(line_start: int) -> None:
+        newline = text.find("\n", line_start)
+        line_end = len(text) if newline < 0 else newline
+        if not taken(line_start) and PLAYER_TIME_LINE.fullmatch(text, line_start, line_end):
+            found.append(Edit(line_start, min(line_end + 1, len(text)), "", "strip-debris.player-time",
+                              "a media player's running time, next to its widget"))
+            starts.add(line_start)
+
     for edit in media:
-        above_end = edit.start - 1  # the newline ending the line above
-        if edit.start and text[above_end] == "\n":
-            line_start = text.rfind("\n", 0, above_end) + 1
-            if not taken(line_start) and PLAYER_TIME_LINE.fullmatch(text, line_start, above_end):
-                found.append(Edit(line_start, edit.start, "", "strip-debris.player-time",
-                                  "a media player's running time, next to its widget"))
-                starts.add(line_start)
-        if edit.end and text[edit.end - 1] == "\n" and not taken(edit.end):
-            line, line_end = _line_at(text, edit.end)
-            newline = text.find("\n", edit.end)
-            if line and PLAYER_TIME_LINE.fullmatch(text, edit.end, len(text) if newline < 0 else newline):
-                found.append(Edit(edit.end, line_end, "", "strip-debris.player-time",
-                                  "a media player's running time, next to its widget"))
-                starts.add(edit.end)
+        if edit.start and text[edit.start - 1] == "\n":
+            above = _nonblank_line_before(text, edit.start)
+            if above is not None:
+                take(above)
+        if edit.end and text[edit.end - 1] == "\n":
+            below = _nonblank_line_from(text, edit.end)
+            if below is not None:
+                take(below)
     return sorted(edits + found, key=lambda e: e.start) if found else edits
+
+
+PLAYER_BLANK_LINES = 1  # blank lines that may stand between a player's label and its time
+
+
+def _nonblank_line_before(text: str, line_start: int) -> int | None:
+    """The start of the nearest non-blank line ending before `line_start` (a line start),
+    past at most PLAYER_BLANK_LINES blank lines; None at the text's start or past them."""
+    for _ in range(PLAYER_BLANK_LINES + 1):
+        if line_start == 0:
+            return None
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if text[previous:line_start].strip():
+            return previous
+        line_start = previous
+    return None
+
+
+def _nonblank_line_from(text: str, line_start: int) -> int | None:
+    """The start of the first non-blank line from `line_start` (a line start) on, past at
+    most PLAYER_BLANK_LINES blank lines; None at the text's end or past them."""
+    for _ in range(PLAYER_BLANK_LINES + 1):
+        line, line_end = _line_at(text, line_start)
+        if line:
+            return line_start
+        if line_end == line_start or line_end >= len(text):
+            return None
+        line_start = line_end
+    return None
 
 
 # A label of paid content ("Sponsored", "Partner content") labels the item right under it,
