@@ -408,6 +408,15 @@ def test_an_unknown_word_the_page_also_uses_inflected_is_a_word_of_the_trade():
     assert why_kept(text) == "used in another form in the document"
 
 
+def test_an_unlisted_verb_whose_ing_form_is_listed_is_meant():
+    # "rewet" is not listed but "rewetting" is: a rare verb, not "reset" mistyped
+    text = ("Finland has pledged to rewet 100,000 hectares of drained bog by 2030, which the "
+            "scientists called a good start for the climate and for the birds of the moor.")
+    assert why_kept(text) == "its -ing or -ed form is a listed word"
+    # a slip's -ing form is no word: "hwlped" is still "helped" mistyped
+    assert for_language("en").suggest("hwlped").word == "helped"
+
+
 def test_an_unlisted_plural_of_a_common_word_is_still_a_slip():
     # a common word's real plural is listed: "helpeds" is "helped" with a key struck twice
     assert for_language("en").suggest("helpeds").word == "helped"
