@@ -275,6 +275,9 @@ def test_a_short_subheading_over_a_list_intro_ends_a_boxs_list():
     # a page that separates its blocks with blank lines: one may stand between them
     ("Poslechněte si článek\n\n3:14\n\n", "strip-debris.player-time"),
     ("\n1:05\n\nListen to this article\n", "strip-debris.player-time"),
+    # a player's position over its length: the second time goes with the first
+    ("Listen to this article\n00:00\n06:48\n", "strip-debris.player-time"),
+    ("0:00\n\n5:12\n\nListen to this article\n", "strip-debris.player-time"),
     # the item under a sponsored label goes with the label
     ("Sponsored\nHow small firms cut their energy bills in a cold winter\nDownload the free guide\n",
      "strip-debris.sponsored-item"),

@@ -283,15 +283,20 @@ class StripOutsideMainText:
 
     def _player_time_lines(self, lines: list[Line]) -> list[int]:
         """Lone running times ("3:42") right above or below a media widget's label that a
-        media rule takes: the player's length, which strip-debris removes with its label,
-        so it costs no more than the label (a time stamp costs four lines)."""
-        found = []
-        for i, (_, _, line) in enumerate(lines):
-            if PLAYER_TIME_LINE.fullmatch(line) and any(
-                    0 <= j < len(lines) and any(_whole(rule, lines[j][2]) for rule in self.media_rules)
-                    for j in (i - 1, i + 1)):
-                found.append(i)
-        return found
+        media rule takes, or next to such a time ("00:00" over "06:48"): the player's
+        position and length, which strip-debris removes with its label, so they cost no
+        more than the label (a time stamp costs four lines)."""
+        times = [i for i, (_, _, line) in enumerate(lines) if PLAYER_TIME_LINE.fullmatch(line)]
+        found: set[int] = set()
+        for i in times:  # in order, so a time under a time already found joins it
+            if any(j in found or (0 <= j < len(lines) and j not in times
+                                  and any(_whole(rule, lines[j][2]) for rule in self.media_rules))
+                   for j in (i - 1, i + 1)):
+                found.add(i)
+        for i in reversed(times):  # and a time above one found later ("00:00" over "06:48" over the label)
+            if i + 1 in found:
+                found.add(i)
+        return sorted(found)
 
     def _with_gaps(self, scores: list[float], menus: list[bool]) -> list[float]:
         scores = list(scores)

@@ -369,23 +369,41 @@ def _player_times(text: str, edits: list[Edit]) -> list[Edit]:
     def taken(offset: int) -> bool:
         return offset in starts or _covered(spans, offset)
 
-    def take(line_start: int) -> None:
+    def take(line_start: int) -> Edit | None:
         newline = text.find("\n", line_start)
         line_end = len(text) if newline < 0 else newline
-        if not taken(line_start) and PLAYER_TIME_LINE.fullmatch(text, line_start, line_end):
-            found.append(Edit(line_start, min(line_end + 1, len(text)), "", "strip-debris.player-time",
-                              "a media player's running time, next to its widget"))
-            starts.add(line_start)
+        if taken(line_start) or not PLAYER_TIME_LINE.fullmatch(text, line_start, line_end):
+            return None
+        edit = Edit(line_start, min(line_end + 1, len(text)), "", "strip-debris.player-time",
+                    "a media player's running time, next to its widget")
+        found.append(edit)
+        starts.add(line_start)
+        return edit
 
-    for edit in media:
+    def around(edit: Edit) -> None:
+        """Take the times above and below `edit`, and the times next to those ("00:00" over
+        "06:48": the player's position and its length)."""
         if edit.start and text[edit.start - 1] == "\n":
             above = _nonblank_line_before(text, edit.start)
-            if above is not None:
-                take(above)
+            time = take(above) if above is not None else None
+            if time is not None:
+                around_one(time, up=True)
         if edit.end and text[edit.end - 1] == "\n":
             below = _nonblank_line_from(text, edit.end)
-            if below is not None:
-                take(below)
+            time = take(below) if below is not None else None
+            if time is not None:
+                around_one(time, up=False)
+
+    def around_one(time: Edit, up: bool) -> None:
+        while time is not None:
+            if up:
+                line = _nonblank_line_before(text, time.start) if time.start else None
+            else:
+                line = _nonblank_line_from(text, time.end) if text[time.end - 1] == "\n" else None
+            time = take(line) if line is not None else None
+
+    for edit in media:
+        around(edit)
     return sorted(edits + found, key=lambda e: e.start) if found else edits
 
 

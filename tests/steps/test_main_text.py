@@ -497,6 +497,10 @@ def test_a_players_running_time_beside_its_label_is_no_time_stamp():
     page = MENU + "\n" + LINES[0] + "\n" + widget + "\n".join(LINES[1:]) + "\n" + FOOTER
     step = StripOutsideMainText(header_rules=load_rulebook())
     assert LINES[0] in run_step(step, page)[0]
+    # a player's position over its length: both times are the player's
+    two_times = widget.replace("3:42\n", "00:00\n06:48\n")
+    page = MENU + "\n" + LINES[0] + "\n" + two_times + "\n".join(LINES[1:]) + "\n" + FOOTER
+    assert LINES[0] in run_step(step, page)[0]
     # the same time under a feed's label is a stamp: the lead is cut as before
     feed = widget.replace("Listen to this article", "Latest updates")
     page = MENU + "\n" + LINES[0] + "\n" + feed + "\n".join(LINES[1:]) + "\n" + FOOTER
