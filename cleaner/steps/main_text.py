@@ -102,7 +102,7 @@ from cleaner.edits import Edit
 from cleaner.rules import Rulebook
 from cleaner.steps.base import Context, StepResult
 from cleaner.steps.lines import CREDIT, LIST_BULLET
-from cleaner.steps.strip_debris import LINE_SCOPES, MEDIA_RULES, PLAYER_TIME_LINE, _whole, shared_stripper
+from cleaner.steps.strip_debris import LINE_SCOPES, MEDIA_RULES, PLAYER_TIME_LINE, shared_stripper, takes_whole_line
 from cleaner.steps.title import looks_like_headline, same_title, without_site_suffix
 
 # Characters of scripts written without spaces; about two make one word.
@@ -290,7 +290,7 @@ class StripOutsideMainText:
         found: set[int] = set()
         for i in times:  # in order, so a time under a time already found joins it
             if any(j in found or (0 <= j < len(lines) and j not in times
-                                  and any(_whole(rule, lines[j][2]) for rule in self.media_rules))
+                                  and any(takes_whole_line(rule, lines[j][2]) for rule in self.media_rules))
                    for j in (i - 1, i + 1)):
                 found.add(i)
         for i in reversed(times):  # and a time above one found later ("00:00" over "06:48" over the label)

@@ -171,7 +171,7 @@ class StripDebris:
             words = len(line.split())
             found = self._seen[line] = tuple(
                 i for i in self._index.candidates(line) if self.line_rules[i].max_words >= words
-                and (not self._local[i] or _whole(self.line_rules[i], line)))
+                and (not self._local[i] or takes_whole_line(self.line_rules[i], line)))
         return found
 
     def prepare(self) -> None:
@@ -523,7 +523,8 @@ def _line_above(text: str, start: int, spans: list[tuple[int, int]]) -> tuple[in
     return line_start, line
 
 
-def _whole(rule: Rule, line: str) -> bool:
+def takes_whole_line(rule: Rule, line: str) -> bool:
+    """Whether `rule` matches the whole of `line` (its line-local answer, the text aside)."""
     match = rule.regex.match(line)
     return bool(match) and match.end() == len(line)
 
