@@ -195,6 +195,22 @@ def test_a_box_list_ends_at_a_line_after_a_blank_that_a_rule_takes_on_its_own():
     assert [e.rule for e in edits] == ["teasers.heading", "teasers.label-line"]
 
 
+def test_a_numbered_box_list_ends_at_an_unnumbered_line_after_a_blank():
+    # five words over a paragraph: a headline's length, but the box numbered its items
+    box = ("Most read\n1. Night buses to run until 2 a.m. for another year\n"
+           "2. Library reopens after a two-year renovation\n\nFerry crews the biggest worry\n\n")
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + "\nFerry crews the biggest worry\n\n" + NEXT_LINE
+    assert [e.rule for e in edits] == ["sidebars.most-list-heading"]
+    # items without marks, or a numbered item after the blank, still belong to the box
+    for rest in ("Night buses to run until 2 a.m. for another year\nLibrary reopens after a renovation\n\n"
+                 "Ferry crews the biggest worry\n\n",
+                 "1. Night buses to run until 2 a.m. for another year\n2. Library reopens after a renovation\n\n"
+                 "3. Ferry crews the biggest worry\n\n"):
+        assert run_step(StripDebris(RULEBOOK), ARTICLE_LINE + "Most read\n" + rest + NEXT_LINE)[0] \
+            == ARTICLE_LINE + "\n" + NEXT_LINE
+
+
 @pytest.mark.parametrize("box", [
     "Get the Ledger's morning briefing\nThe day's biggest stories, in your inbox before 7am on weekdays.\n"
     "Email address\nSign me up\n",
@@ -209,6 +225,19 @@ def test_a_newsletter_boxs_heading_and_pitch_go_with_the_form_under_them(box):
     assert rules[:2] == ["strip-debris.newsletter-heading", "strip-debris.newsletter-pitch"]
     assert rules[2:] and not any(rule.startswith("strip-debris.") for rule in rules[2:])
     assert run_step(StripDebris(RULEBOOK), out)[1] == ()
+
+
+def test_a_consent_line_between_the_email_field_and_the_button_does_not_end_the_box():
+    box = ("Get the Thursday briefing\nOur desk's read on the week at the council, in your inbox before the "
+           "weekend papers.\nYour email\nWe only use this address to send you the briefing. Opt out any time.\n"
+           "Count me in\n")
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert [e.rule for e in edits][:2] == ["strip-debris.newsletter-heading", "strip-debris.newsletter-pitch"]
+    # over a short label a rule took that is no e-mail field, the climb stops at the pitch
+    other = box.replace("Your email\n", "Sign up\n")
+    assert run_step(StripDebris(RULEBOOK), ARTICLE_LINE + other + NEXT_LINE)[0].startswith(
+        ARTICLE_LINE + "Get the Thursday briefing\nOur desk's")
 
 
 @pytest.mark.parametrize("above", [

@@ -94,6 +94,10 @@ PARAGRAPH_END = re.compile(r"[.!?:][\"'”’)]*$")
 # A screen reader's marks around a list ("list of 4 items", "list 2 of 4", "end of list"):
 # part of the list, not the line that ends it.
 LIST_MARK = re.compile(r"list(?: of \d{1,3} items?| \d{1,3} of \d{1,3})|end of list", re.IGNORECASE)
+# A box's item with its mark ("1. ", "• "): when every item so far has one, a line without
+# one after a blank line is not the box's ("Most read / 1. ... / 3. ... / (blank) /
+# Subheading of the article").
+MARKED_ITEM = re.compile(r"(?:\d{1,2}[.)]|[•·▪●◦‣■►▸*]|[-–—](?=\s))\s*")
 
 
 # What lets a lookaround see past its own line: a line break, a class that takes one
@@ -281,6 +285,9 @@ FORM_RULES = frozenset(f"newsletter.{part}" for part in (
     "privacy-note", "signup-prompt", "signup-pitch"))
 PITCH_RULES = frozenset(("newsletter.signup-prompt", "newsletter.signup-pitch"))
 BOX_PITCH_WORDS = 40
+BOX_PITCH_LINES = 2  # the pitch, and one more above the form's e-mail field
+FIELD_LABEL = re.compile(r"(?:your |enter (?:your )?)?(?:e-?mail(?: address)?|name|first name|full name)[ \t]?\*?:?",
+                         re.IGNORECASE)
 FORM_LABEL_LINES = 2
 FORM_LABEL_WORDS = 3
 BOX_HEADING_WORDS = 6
@@ -293,32 +300,37 @@ BOX_NOT = re.compile(r"\b(?:said|says|told)\b|^[\"“‘'«„]", re.IGNORECASE)
 
 
 def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
-    """The pitch and heading right above each sign-up form the rules took (see BOX_CUE)."""
+    """The pitch and heading right above each sign-up form the rules took (see BOX_CUE).
+    A pitch-like line right under the form's e-mail field (a consent line between the
+    field and the button) does not end the box: the pitch may stand above the field."""
     spans = [(edit.start, edit.end) for edit in edits]
     found: list[Edit] = []
     for edit in edits:
         if edit.rule not in FORM_RULES:
             continue
-        above = _line_above(text, _form_top(text, edit.start, spans), spans)
-        if above is None:
-            continue
-        start, line = above
-        words = len(line.split())
-        if words <= BOX_PITCH_WORDS and BOX_CUE.search(line) and not BOX_NOT.search(line) \
-                and not _heading_shaped(line):
-            span = _whole_lines(text, start, start + 1)
-            found.append(Edit(*span, "", "strip-debris.newsletter-pitch", "newsletter box: the pitch over its sign-up form"))
-            spans.append(span)
-            above = _line_above(text, start, spans)
+        top, pitched = _form_top(text, edit.start, spans), edit.rule in PITCH_RULES
+        for _ in range(BOX_PITCH_LINES):
+            above = _line_above(text, top, spans)
             if above is None:
-                continue
+                break
             start, line = above
-        elif edit.rule not in PITCH_RULES:
-            continue  # a heading alone counts over a pitch, not over a bare form
-        if _heading_shaped(line) and line[:1].isupper() and not BOX_NOT.search(line):
-            span = _whole_lines(text, start, start + 1)
-            found.append(Edit(*span, "", "strip-debris.newsletter-heading", "newsletter box: the heading over its pitch"))
-            spans.append(span)
+            if len(line.split()) <= BOX_PITCH_WORDS and BOX_CUE.search(line) and not BOX_NOT.search(line) \
+                    and not _heading_shaped(line):
+                span = _whole_lines(text, start, start + 1)
+                found.append(Edit(*span, "", "strip-debris.newsletter-pitch", "newsletter box: the pitch over its sign-up form"))
+                spans.append(span)
+                pitched, top = True, _form_top(text, start, spans)
+                if top != start and FIELD_LABEL.fullmatch(text[top:start].split("\n", 1)[0].strip()):
+                    continue  # an e-mail field above it: the line was the form's, the pitch may be higher
+                above = _line_above(text, start, spans)
+                if above is None:
+                    break
+                start, line = above
+            if pitched and _heading_shaped(line) and line[:1].isupper() and not BOX_NOT.search(line):
+                span = _whole_lines(text, start, start + 1)
+                found.append(Edit(*span, "", "strip-debris.newsletter-heading", "newsletter box: the heading over its pitch"))
+                spans.append(span)
+            break
     return found
 
 
@@ -535,8 +547,9 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
     after a blank line with a paragraph right under it is the article's subheading
     over that paragraph: the list ends before it. So does a line after a blank line that
     starts at an offset in `own`, which a rule takes on its own ("À lire aussi : ...",
-    another box's heading): what follows it is not this box's."""
-    count, stop, offset, after_blank = 0, end, end, False
+    another box's heading): what follows it is not this box's. So does an unmarked line
+    after a blank line when the items so far all carry a mark (`MARKED_ITEM`)."""
+    count, stop, offset, after_blank, marked = 0, end, end, False, True
     while offset < len(text) and count < MAX_LISTED:
         line, line_end = _line_at(text, offset)
         if LIST_MARK.fullmatch(line):
@@ -544,8 +557,9 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
         elif offset in own and after_blank:
             break
         elif line:
-            if not _is_listed(line):
+            if not _is_listed(line) or after_blank and count >= 2 and marked and not MARKED_ITEM.match(line):
                 break
+            marked = marked and bool(MARKED_ITEM.match(line))
             below = _line_at(text, line_end)[0] if line_end < len(text) else ""
             if after_blank and below and not _is_listed(below):
                 break
