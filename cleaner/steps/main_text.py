@@ -368,6 +368,9 @@ QUOTE_SIGNATURE = re.compile(r"^[—–-]{1,2}\s?\w\S*(?:\s\S+){0,4}$")
 QUOTE_END = re.compile(r"[”\"»][.!?]?$")
 # A headline, a menu entry or a list item: up to this many words.
 HEADLINE_WORDS = 15
+# A lower-case word's stop with a capitalized word glued to it, no space between.
+GLUED_STOP = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]{2,}[.!?][\"”’»]?(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+GLUED_SENTENCE_WORDS = 5
 # A schedule item: a day and month (no year: a feed's dates have one), then what
 # happens ("June 9 – Tampa, FL @ Arena"). A roster item: a name and what it belongs
 # to ("Ann Lee (Duke University)"), no digits (dates of teasers) or link bars.
@@ -592,13 +595,21 @@ def _ends_sentence(line: str) -> bool:
     return ending.endswith(SENTENCE_ENDS) and not ending.endswith(TRUNCATION)
 
 
+def _glued_after_sentence(line: str) -> bool:
+    """A sentence of `GLUED_SENTENCE_WORDS` words or more that ends in a lower-case word,
+    with a capitalized word glued to its stop ("...," he said.Feedlot operators
+    brace..."): the article's last paragraph with a headline glued on, not a headline."""
+    return any(len(line[:glue.start()].split()) >= GLUED_SENTENCE_WORDS for glue in GLUED_STOP.finditer(line))
+
+
 def _headline_list_lines(lines: list[Line]) -> list[int]:
     """The open-ended lines of blocks that read as lists of headlines.
 
     A block is three or more lines with no blank line between them (a list
     or a menu in the page). When none of them ends like a sentence, all are
     taken; otherwise only the short open-ended ones, if they are most of the
-    block: paragraphs run together without blank lines stay prose.
+    block: paragraphs run together without blank lines stay prose. A sentence
+    with a headline glued to its stop ends like a sentence.
     """
     found, block = [], [0] if lines else []
     for i in range(1, len(lines) + 1):
@@ -606,7 +617,8 @@ def _headline_list_lines(lines: list[Line]) -> list[int]:
             block.append(i)
             continue
         if len(block) >= 3:
-            open_ended = [j for j in block if not _ends_sentence(lines[j][2])]
+            open_ended = [j for j in block if not _ends_sentence(lines[j][2])
+                          and not _glued_after_sentence(lines[j][2])]
             short = [j for j in open_ended if len(lines[j][2].split()) <= HEADLINE_WORDS]
             if len(open_ended) == len(block):
                 found += open_ended

@@ -229,6 +229,18 @@ def test_calls_to_act_and_credits_after_the_article_are_not_closing_sentences():
         assert out.endswith(ARTICLE), line
 
 
+
+def test_a_last_paragraph_with_a_headline_glued_to_its_stop_is_no_headline_in_a_list():
+    # the paragraph, the tags and the bio run together: a block of open-ended lines, but the
+    # first of them ends a sentence where the headline is glued on
+    closing = '"Then we will see about the bridge," he said.Storm closes the coastal road again\n'
+    tail = "Tags: ferry, council, harbour\nTomasz Reid writes about transport for the paper\nFacebook\n"
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + "\n" + closing + tail + FOOTER)
+    assert out.endswith(ARTICLE + "\n" + closing)
+    # with a space after the stop the line may be a headline of two sentences: left to the list
+    spaced = closing.replace("said.Storm", "said. Storm")
+    assert clean(MENU + "\n" + HEADER + "\n" + ARTICLE + "\n" + spaced + tail + FOOTER).endswith(ARTICLE)
+
 VERDICT_BOX = """Pros
 Long battery life
 Bright screen
