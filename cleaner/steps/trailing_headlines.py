@@ -49,6 +49,11 @@ sentences shaped like headlines are cut, and their topic rests on long words
 ("nicht", "les") would otherwise pass for shared content. Other languages'
 quotation marks count as quotes ("„So“", "«Así».", "» So «").
 
+A headline glued with no space to the stop that ends one of the last six
+lines ("...for a superb tea.Colts evening date confirmed") goes even when a
+box under it stops the walk (a review's ticket details, a release's press
+contact): two texts run together there, whatever follows.
+
 It relies on earlier steps for one paragraph per line and for removing
 debris lines, so that the article's own last sentence is near the end.
 Each sentence is judged only against the text before it, so the output is
@@ -120,6 +125,7 @@ MAX_RUN = 5               # more trailing sentences than that is no glued teaser
 TOPIC = 2                 # shared-word points that make a sentence on topic
 RUN_ON_TOPIC = 8          # the same for a run-on sentence: four specific words
 RUN_ON_MIN_WORDS = 120    # words before a run-on cut (the shape is evidence enough)
+GLUED_LINES = 6           # lines above the walk's end where a headline glued with no space is cut
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
     "saturdays sundays january february april june july august september october november december".split())
@@ -326,6 +332,30 @@ class StripTrailingHeadlines:
         self.min_words = min_words
 
     def run(self, text: str, context: Context) -> StepResult:
+        edits = self._walk(text)
+        first = edits[0].start if edits else len(text)
+        return StepResult(edits=self._glued_endings(text, first) + edits)
+
+    def _glued_endings(self, text: str, before: int) -> tuple[Edit, ...]:
+        """Headlines glued with no space to the stop that ends one of the last `GLUED_LINES`
+        lines above offset `before`, when a box the walk stops at follows them (a
+        production's dates under a review, a press contact under a release)."""
+        found = []
+        for line in list(re.finditer(r"[^\n]+", text[:before]))[-GLUED_LINES:]:
+            spans = [(line.start() + a, line.start() + b) for span in sentence_spans(line.group())
+                     for a, b in _unglued(line.group(), *span)]
+            start, end = spans[-1] if len(spans) > 1 else (0, 0)
+            sentence = text[start:end]
+            if end == line.end() and _glued_without_space(text, start) \
+                    and looks_like_headline(sentence, True) and not kept_by_shape(sentence, True) \
+                    and len(text[:start].split()) >= self.min_words:
+                found.append(Edit(start, end, "", "trailing-headlines.glued",
+                                  "unrelated headline glued with no space to a paragraph's stop"))
+        return tuple(found)
+
+    def _walk(self, text: str) -> tuple[Edit, ...]:
+        """Walk back from the last sentence; the edits cutting what is off-topic after the
+        article's last sentence."""
         run: list[tuple[int, int, bool, bool]] = []  # (start, end, judged off-topic, run on)
         after_credit: tuple[Edit, ...] = ()  # headlines after a credit line, cut apart
         english = lru_cache(maxsize=1)(lambda: _english(text))  # read once, when needed
@@ -349,9 +379,9 @@ class StripTrailingHeadlines:
             if not after_credit_on_line and (kept_by_shape(sentence, run_on) or (not short and (
                     (not looks_like_headline(sentence, run_on) and not english())
                     or Reference(text[:start]).overlap(sentence, run_on, english()) >= topic))):
-                return StepResult(edits=self._cut(text, end, run) + after_credit)
+                return self._cut(text, end, run) + after_credit
             run.insert(0, (start, end, not short, run_on))
-        return StepResult(edits=after_credit)
+        return after_credit
 
     @staticmethod
     def _tail_sentences(text: str) -> list[tuple[int, int]]:

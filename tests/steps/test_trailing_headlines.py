@@ -412,3 +412,28 @@ def test_day_and_month_names_do_not_make_a_closing_sentence_title_case():
     out, edits = strip(ARTICLE + ending + "\n")
     assert edits == ()
     assert_only_the_article_stays(" Storm Closes Coastal Road Until Monday Morning")
+
+
+BOX = ("\nThe Marlow Creek plant is open for tours on the first Saturday of each month; book a place at "
+       "the town hall. Tours last ninety minutes.\nMedia enquiries: town press office, 01632 960 123\n")
+
+
+@pytest.mark.parametrize("glued", [
+    "Harbour rowing club signs new coach on two-year deal",
+    "Treatment plant filters fail again in neighbouring Hollis County",  # on topic: the missing space tells
+])
+def test_a_headline_glued_with_no_space_goes_when_a_box_under_it_stops_the_walk(glued):
+    out, edits = strip(ARTICLE + glued + BOX)
+    assert out == ARTICLE + BOX
+    assert [e.rule for e in edits] == ["trailing-headlines.glued"]
+    assert_fixpoint(out)
+
+
+@pytest.mark.parametrize("ending", [
+    " Harbour rowing club signs new coach on two-year deal",  # a space after the stop: judged by the walk
+    ".Why did the old filters fail?",  # a question: prose
+    " Crews moved to St.Louis afterwards.",  # an abbreviation's stop is no glue
+])
+def test_above_a_box_only_a_headline_glued_with_no_space_goes(ending):
+    text = ARTICLE.rstrip(".") + "." + ending.lstrip(".") if ending.startswith(".") else ARTICLE + ending
+    assert strip(text + BOX) == (text + BOX, ())
