@@ -49,6 +49,9 @@ TIMESTAMP_PREFIX = re.compile(
     r"(?=[\"'“‘(]?(?-i:[A-Z0-9]))", re.I)
 # A headline with its timestamp after it: "Headline – 2 hours ago", "Headline 3h ago",
 # "Headline | 14:32". A clock time needs the separator ("Doors open 19:30" is a schedule).
+# The last item of a feed of clock times, a day older: "Yesterday 18:40 Headline".
+DAY_ITEM = re.compile(rf"(?:yesterday|earlier)(?:,?\s(?:at\s)?{_CLOCK})?(?:\s?[|·•:\-–—]\s?|\s)"
+                      r"(?=[\"'“‘(]?(?-i:[A-Z0-9]))", re.I)
 TIMESTAMP_SUFFIX = re.compile(rf"(?:[ \t]?(?P<sep>[|·•\-–—])[ \t]?|[ \t])(?P<ts>{_TIMESTAMP})", re.I)
 # A comment's signature ("Posted by: Ann | May 4, 2021 5:23 PM") is the comments step's:
 # taking it here would break the thread that step removes whole into pieces.
@@ -201,9 +204,19 @@ def _block(rows: list[str], stamps: list[Stamp | None], k: int) -> tuple[int, in
         first, last = k - 2, j + _tail(rows, stamps, j, max(gaps) - 1)
     elif not _could_lead(before, rows, items):
         last = j + _tail(rows, stamps, j, max(gaps))
+    if last == j and stamps[k].kind == "prefix" and not any(gaps) and last + 1 < len(rows) \
+            and _day_item(rows[last + 1]):
+        last += 1
     if last + 1 < len(rows) and _label(rows[last + 1]) in FOOTERS:
         last += 1
     return first, last
+
+
+def _day_item(row: str) -> bool:
+    """A headline stamped with a day's name ("Yesterday 18:40 Headline", "Yesterday
+    Headline"): the oldest item of a feed whose items carry clock times."""
+    match = DAY_ITEM.match(row)
+    return bool(match) and _is_headline(row[match.end():]) and row[-1] not in ".!?"
 
 
 def _could_lead(line: str, rows: list[str], items: list[int]) -> bool:

@@ -134,6 +134,18 @@ def test_last_item_takes_as_many_lines_as_the_others():
     assert out == ARTICLE + "Market report: shares rose on Tuesday as oil prices fell.\n"
 
 
+@pytest.mark.parametrize("oldest", ["Yesterday 18:40 Ferry fares rise in spring",
+                                    "Yesterday Ferry fares rise in spring"])
+def test_the_oldest_item_stamped_yesterday_ends_a_feed_of_clock_times(oldest):
+    feed = "Latest\n16:30 Bridge closes for repairs\n14:12 Snow closes two schools\n11:05 New park opens\n"
+    out = clean(ARTICLE + feed + oldest + "\n" + "The ferry sailed at dawn.\n")[0]
+    assert out == ARTICLE + "The ferry sailed at dawn.\n"
+    # a sentence after the feed is no item, and a day's name alone starts no feed
+    assert clean(ARTICLE + feed + "Yesterday the ferry sailed at dawn.\n")[0] \
+        == ARTICLE + "Yesterday the ferry sailed at dawn.\n"
+    assert clean(ARTICLE + oldest + "\n")[0] == ARTICLE + oldest + "\n"
+
+
 def test_headline_above_its_timestamp_under_a_header():
     feed = ("Recent news\nStadium plan approved\n2025-01-15 17:00\nTeachers vote on pay\n"
             "2025-01-15 12:25\nRiver levels fall\n2025-01-14 20:42\n\nRelated links\n")
