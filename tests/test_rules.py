@@ -195,6 +195,17 @@ def test_a_box_list_ends_at_a_line_after_a_blank_that_a_rule_takes_on_its_own():
     assert [e.rule for e in edits] == ["teasers.heading", "teasers.label-line"]
 
 
+def test_a_quotation_alone_on_its_line_over_a_paragraph_ends_a_boxs_list():
+    # the article's subheading is a quote; a box's headline names who speaks
+    box = ("À lire aussi\nSécheresse : le canton veut un inventaire des sources\n"
+           "Bisses : les consortages peinent à trouver des bras\n")
+    for quote in ("«On fait payer les gens d'ici pour les chalets»", '"We pay for the chalets"'):
+        out = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + quote + "\n" + NEXT_LINE)[0]
+        assert out == ARTICLE_LINE + quote + "\n" + NEXT_LINE
+    said = "«On fait payer les gens d'ici», dénoncent les éleveurs\n"
+    assert run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + said + NEXT_LINE)[0] == ARTICLE_LINE + NEXT_LINE
+
+
 def test_a_numbered_box_list_ends_at_an_unnumbered_line_after_a_blank():
     # five words over a paragraph: a headline's length, but the box numbered its items
     box = ("Most read\n1. Night buses to run until 2 a.m. for another year\n"

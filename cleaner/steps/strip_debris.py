@@ -9,8 +9,8 @@ Bylines and datelines give their author and date to the metadata.
 A heading of a box of links (a rule with `takes_list`: "Related stories",
 "More from Sport") takes the headlines listed right under it: lines of 3-16
 words that do not end like a sentence. The list ends at the first other line,
-and before a line of four words or fewer with a paragraph of the article right
-under it (ten words or more ending a sentence or introducing a list): that is
+and before a line of four words or fewer, or a quotation alone on its line,
+with a paragraph of the article right under it (ten words or more ending a sentence or introducing a list): that is
 the article's subheading ("Orthopaedics worst hit"), not a box's headline.
 
 A newsletter box's pitch and heading go with the sign-up form under them
@@ -91,6 +91,9 @@ SUBHEAD_MAX_WORDS = 4
 # article's too; a box's headline does not end in a colon.
 LIST_INTRO_WORDS = 4
 PARAGRAPH_END = re.compile(r"[.!?:][\"'”’)]*$")
+# ... and so is a quotation alone on its line over a paragraph ("«We pay for the chalets»"):
+# a box's headline says who speaks.
+QUOTE_LINE = re.compile(r"[«\"“„‘][^«»\"“”„\n]{3,200}[»\"”“’]")
 # A screen reader's marks around a list ("list of 4 items", "list 2 of 4", "end of list"):
 # part of the list, not the line that ends it.
 LIST_MARK = re.compile(r"list(?: of \d{1,3} items?| \d{1,3} of \d{1,3})|end of list", re.IGNORECASE)
@@ -563,7 +566,8 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
             below = _line_at(text, line_end)[0] if line_end < len(text) else ""
             if after_blank and below and not _is_listed(below):
                 break
-            if len(line.split()) <= SUBHEAD_MAX_WORDS and _paragraph_under(below or _next_line(text, line_end)):
+            if (len(line.split()) <= SUBHEAD_MAX_WORDS or QUOTE_LINE.fullmatch(line)) \
+                    and _paragraph_under(below or _next_line(text, line_end)):
                 break  # a subheading over the article's next paragraph (a blank line between allowed)
             count, stop = count + 1, line_end
         after_blank = not line
