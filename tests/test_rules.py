@@ -263,6 +263,14 @@ def test_a_line_of_the_article_above_a_sign_up_form_stays(above):
     assert not any(e.rule.startswith("strip-debris.") for e in edits)
 
 
+def test_the_line_above_a_sign_up_prompt_a_rule_took_is_no_pitch():
+    # the prompt is the box's own heading: the article's last paragraph above it stays, cue or not
+    last = "Keepers will post a weekly photo diary of the calf on the zoo's website from Friday.\n"
+    box = "Sign up to Wild Mail\nBaby animal news and event dates, once a month.\n* required\n"
+    out = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + last + box + NEXT_LINE)[0]
+    assert out == ARTICLE_LINE + last + NEXT_LINE
+
+
 def test_a_subheading_right_above_a_bare_form_is_no_newsletters_heading():
     text = ARTICLE_LINE + "What happens next\nEmail address\nSign me up\n" + NEXT_LINE
     out = run_step(StripDebris(RULEBOOK), text)[0]

@@ -305,7 +305,9 @@ BOX_NOT = re.compile(r"\b(?:said|says|told)\b|^[\"“‘'«„]", re.IGNORECASE)
 def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
     """The pitch and heading right above each sign-up form the rules took (see BOX_CUE).
     A pitch-like line right under the form's e-mail field (a consent line between the
-    field and the button) does not end the box: the pitch may stand above the field."""
+    field and the button) does not end the box: the pitch may stand above the field.
+    Over a pitch or prompt a rule took ("Sign up to Wild Mail") only a heading is
+    looked for: the line above it is the article's, whatever its cue ("weekly")."""
     spans = [(edit.start, edit.end) for edit in edits]
     found: list[Edit] = []
     for edit in edits:
@@ -317,8 +319,8 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
             if above is None:
                 break
             start, line = above
-            if len(line.split()) <= BOX_PITCH_WORDS and BOX_CUE.search(line) and not BOX_NOT.search(line) \
-                    and not _heading_shaped(line):
+            if edit.rule not in PITCH_RULES and len(line.split()) <= BOX_PITCH_WORDS and BOX_CUE.search(line) \
+                    and not BOX_NOT.search(line) and not _heading_shaped(line):
                 span = _whole_lines(text, start, start + 1)
                 found.append(Edit(*span, "", "strip-debris.newsletter-pitch", "newsletter box: the pitch over its sign-up form"))
                 spans.append(span)
