@@ -125,11 +125,13 @@ MAX_RUN = 5               # more trailing sentences than that is no glued teaser
 TOPIC = 2                 # shared-word points that make a sentence on topic
 RUN_ON_TOPIC = 8          # the same for a run-on sentence: four specific words
 RUN_ON_MIN_WORDS = 120    # words before a run-on cut (the shape is evidence enough)
+RUN_ON_PRONOUN_WORDS = 3  # a run-on sentence's pronoun points back only among its first words
 GLUED_LINES = 6           # lines above the walk's end where a headline glued with no space is cut
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
     "saturdays sundays january february april june july august september october november december".split())
 CONTACT = re.compile(r"[\w.+-]@[\w-]+\.\w")  # an e-mail address
+WEB_ADDRESS = re.compile(r"\bwww\.\w|\bhttps?://")  # ... or a web address, outside markup
 READER_PRONOUNS = frozenset("you your".split())  # a headline's address to its reader
 # English prose has a third to a half of its words among STOPWORDS; other languages a few
 # in a hundred. Below this share, the topic and prose evidence (English stopwords, stems,
@@ -241,8 +243,9 @@ def looks_like_headline(sentence: str, run_on: bool = False) -> bool:
 def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
     """Shaped like article prose or a list, whatever its words.
 
-    A contact line (an e-mail address: a press release's "Media contact: Ann Lee,
-    ann@example.com") is no headline either.
+    A contact line (an e-mail or web address: a press release's "Media contact: Ann
+    Lee, ann@example.com", "For more information, visit www.example.com") is no
+    headline either.
 
     Prose: long, a quote, a sentence-case question, past-tense attribution
     ("said": headlines say "says"), opening in lower case, or a pronoun
@@ -250,11 +253,14 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
     value" line (specifications, credits) with a short value; a longer value
     is read on its own ("FTC: We use affiliate links." is prose, "Football:
     Town edge past Rovers in cup thriller." a kicker over a headline). A
-    `run_on` sentence (see the module's notes) is no list item, and its
-    "you" or "your" is the reader, not someone in the article.
+    `run_on` sentence (see the module's notes) is no list item, its
+    "you" or "your" is the reader, not someone in the article, and only a
+    pronoun among its first `RUN_ON_PRONOUN_WORDS` words points back ("...
+    to ignore them" points into the headline itself).
     """
     words = WORD.findall(sentence)
-    if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence) or CONTACT.search(sentence):
+    if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence) or CONTACT.search(sentence) \
+            or WEB_ADDRESS.search(sentence) and "<" not in sentence:
         return True
     label = None if run_on else LABEL.match(sentence)
     if label:  # a list's value is short; a longer one is read on its own
@@ -274,7 +280,8 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
         after = sentence[found.end():found.end() + 1]
         named = word == "I" and after != "" and after in NAME_AFTER_I
         pronoun = CONTRACTION.sub("", word)
-        if pronoun in PRONOUNS and not named and pronoun.lower() not in ignored:
+        if pronoun in PRONOUNS and not named and pronoun.lower() not in ignored \
+                and (not run_on or i < RUN_ON_PRONOUN_WORDS):
             return True
         if i and word[0].isupper():
             return False

@@ -286,6 +286,21 @@ def test_a_run_on_headline_addressing_the_reader_goes():
     assert_only_the_article_stays(" Five reasons your garden needs a frost plan before December")
 
 
+def test_a_run_on_headlines_own_pronoun_late_in_it_points_nowhere_back():
+    # "them" is the cats: a pronoun pointing back into the article opens the sentence
+    assert_only_the_article_stays(" Study finds cats know their names, but often choose to ignore them")
+    closing = " They will meet again in spring to decide it"
+    assert strip(ARTICLE + closing + "\n")[1] == ()
+
+
+def test_a_run_on_line_with_a_web_address_is_no_headline():
+    closing = " For more information, please visit www.marlowcreek.example"
+    assert strip(ARTICLE + closing + "\n")[1] == ()
+    # a line of markup with a script's address is no contact line
+    markup = '\n\n<![if lt IE 4]> <script src="http://ads.example/serve;ID=1" type="text/javascript"> </script>'
+    assert strip(ARTICLE + markup + "\n")[0] == ARTICLE + "\n"
+
+
 def test_the_reader_pronoun_still_keeps_a_closing_with_its_stop():
     closing = " Residents who want to know what it means for your bill can call the finance office."
     assert strip(ARTICLE + closing + "\n")[1] == ()
