@@ -269,7 +269,7 @@ class StripOutsideMainText:
         for i, (_, _, line) in enumerate(lines):
             if INTERVIEW_QUESTION.match(line):  # "Q: What is next?" leads its answer
                 scores[i] = max(scores[i], 0.0)
-        for i in self._player_time_lines(lines):
+        for i in self._player_time_lines(lines) + self._player_block_lines(lines, scores):
             scores[i] = max(scores[i], 0.0)
         for i in _digest_lines([line for _, _, line in lines]):
             scores[i] = -self.line_cost
@@ -297,6 +297,26 @@ class StripOutsideMainText:
             if i + 1 in found:
                 found.add(i)
         return sorted(found)
+
+    def _player_block_lines(self, lines: list[Line], scores: list[float]) -> list[int]:
+        """Runs of short lines a media rule takes whole ("Play Video", "Unmute", "Current Time
+        0:00", a lone "/" or time among them) with prose right above and prose within
+        `PLAYER_BLOCK_AFTER` lines below: a player inside the article, which strip-debris
+        removes. It costs nothing, so it does not cut the lead above it from the rest."""
+        found: list[int] = []
+        i = 0
+        while i < len(lines):
+            j = i
+            while j < len(lines) and (self._media_line(lines[j][2])
+                                      or j > i and PLAYER_FILLER.fullmatch(lines[j][2])):
+                j += 1
+            if j > i and i > 0 and scores[i - 1] > 0 and any(s > 0 for s in scores[j:j + PLAYER_BLOCK_AFTER]):
+                found += range(i, j)
+            i = max(j, i + 1)
+        return found
+
+    def _media_line(self, line: str) -> bool:
+        return len(line.split()) <= PLAYER_LABEL_WORDS and any(takes_whole_line(rule, line) for rule in self.media_rules)
 
     def _with_gaps(self, scores: list[float], menus: list[bool]) -> list[float]:
         scores = list(scores)
@@ -371,6 +391,11 @@ HEADLINE_WORDS = 15
 # A lower-case word's stop with a capitalized word glued to it, no space between.
 GLUED_STOP = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]{2,}[.!?][\"”’»]?(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 GLUED_SENTENCE_WORDS = 5
+# A player's controls inside an article: labels of this many words at most, with lone
+# slashes and times among them; prose within this many lines under the run.
+PLAYER_LABEL_WORDS = 8
+PLAYER_FILLER = re.compile(r"/|-?\d{1,2}:\d\d(?::\d\d)?")
+PLAYER_BLOCK_AFTER = 2
 # A schedule item: a day and month (no year: a feed's dates have one), then what
 # happens ("June 9 – Tampa, FL @ Arena"). A roster item: a name and what it belongs
 # to ("Ann Lee (Duke University)"), no digits (dates of teasers) or link bars.

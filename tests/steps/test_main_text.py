@@ -517,3 +517,20 @@ def test_a_players_running_time_beside_its_label_is_no_time_stamp():
     feed = widget.replace("Listen to this article", "Latest updates")
     page = MENU + "\n" + LINES[0] + "\n" + feed + "\n".join(LINES[1:]) + "\n" + FOOTER
     assert LINES[0] not in run_step(step, page)[0]
+
+
+PLAYER = ("Video Player is loading.\nPlay Video\nUnmute\nCurrent Time 0:00\n/\nDuration 3:18\nLoaded: 0%\n"
+          "Remaining Time -3:18\n1x\nChapters\ncaptions off, selected\nThis is a modal window.\n"
+          "End of dialog window.\n")
+
+
+def test_a_players_controls_inside_the_article_do_not_cut_the_lead_from_the_rest():
+    # thirteen short lines the media rules take, between two paragraphs and over a subheading
+    step = StripOutsideMainText(header_rules=load_rulebook())
+    page = MENU + "\n" + "\n".join(LINES[:2]) + "\n" + PLAYER + "The vote\n" + "\n".join(LINES[2:]) + "\n" + FOOTER
+    out = run_step(step, page)[0]
+    assert LINES[0] in out and LINES[-1] in out and "Privacy policy" not in out
+    # the same lines of another kind (a menu) still cut the lead off
+    menu = "".join(f"Section {n}\n" for n in range(13))
+    page = MENU + "\n" + "\n".join(LINES[:2]) + "\n" + menu + "The vote\n" + "\n".join(LINES[2:]) + "\n" + FOOTER
+    assert LINES[0] not in run_step(step, page)[0]
