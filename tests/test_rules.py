@@ -43,11 +43,21 @@ def test_rule_has_both_kinds_of_example(rule):
 
 @pytest.mark.parametrize("rule", RULEBOOK.rules, ids=lambda r: r.id)
 def test_rule_runs_in_linear_time_on_hostile_input(rule):
-    for text in hostile_strings(rule.regex.pattern):
+    def seconds(text: str) -> float:
         started = time.perf_counter()
         for _ in rule.regex.finditer(text):
             pass
-        assert time.perf_counter() - started < 0.5, f"{rule.id} is slow on {text[:20]!r}..."
+        return time.perf_counter() - started
+
+    for text in hostile_strings(rule.regex.pattern):
+        # the best of three runs: another job on the machine slows one run, not the rule;
+        # catastrophic backtracking is slower by orders of magnitude in every run
+        best = seconds(text)
+        for _ in range(2):
+            if best < 0.5:
+                break
+            best = min(best, seconds(text))
+        assert best < 0.5, f"{rule.id} is slow on {text[:20]!r}..."
 
 
 def write_rules(folder: Path, body: str) -> Path:
