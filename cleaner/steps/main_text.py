@@ -302,17 +302,20 @@ class StripOutsideMainText:
         """Runs of short lines a media rule takes whole ("Play Video", "Unmute", "Current Time
         0:00", a lone "/" or time among them) with prose right above and prose within
         `PLAYER_BLOCK_AFTER` lines below: a player inside the article, which strip-debris
-        removes. It costs nothing, so it does not cut the lead above it from the rest."""
+        removes. It costs nothing, so it does not cut the lead above it from the rest. Only
+        a line right under prose is tried first, so few lines meet the rules."""
         found: list[int] = []
-        i = 0
+        i = 1
         while i < len(lines):
-            j = i
-            while j < len(lines) and (self._media_line(lines[j][2])
-                                      or j > i and PLAYER_FILLER.fullmatch(lines[j][2])):
+            if scores[i - 1] <= 0 or not self._media_line(lines[i][2]):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(lines) and (PLAYER_FILLER.fullmatch(lines[j][2]) or self._media_line(lines[j][2])):
                 j += 1
-            if j > i and i > 0 and scores[i - 1] > 0 and any(s > 0 for s in scores[j:j + PLAYER_BLOCK_AFTER]):
+            if any(s > 0 for s in scores[j:j + PLAYER_BLOCK_AFTER]):
                 found += range(i, j)
-            i = max(j, i + 1)
+            i = j
         return found
 
     def _media_line(self, line: str) -> bool:

@@ -127,6 +127,7 @@ RUN_ON_TOPIC = 8          # the same for a run-on sentence: four specific words
 RUN_ON_MIN_WORDS = 120    # words before a run-on cut (the shape is evidence enough)
 RUN_ON_PRONOUN_WORDS = 3  # a run-on sentence's pronoun points back only among its first words
 GLUED_LINES = 6           # lines above the walk's end where a headline glued with no space is cut
+GLUE_HINT = re.compile(r"\S[.!?][\"”’»)]?[^\s.!?\"”’»)]")  # a stop with no space after it
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
     "saturdays sundays january february april june july august september october november december".split())
@@ -349,6 +350,8 @@ class StripTrailingHeadlines:
         production's dates under a review, a press contact under a release)."""
         found = []
         for line in list(re.finditer(r"[^\n]+", text[:before]))[-GLUED_LINES:]:
+            if not GLUE_HINT.search(line.group()):
+                continue  # no stop with a word right after it: nothing glued
             spans = [(line.start() + a, line.start() + b) for span in sentence_spans(line.group())
                      for a, b in _unglued(line.group(), *span)]
             start, end = spans[-1] if len(spans) > 1 else (0, 0)
