@@ -289,8 +289,7 @@ class StripOutsideMainText:
         times = [i for i, (_, _, line) in enumerate(lines) if PLAYER_TIME_LINE.fullmatch(line)]
         found: set[int] = set()
         for i in times:  # in order, so a time under a time already found joins it
-            if any(j in found or (0 <= j < len(lines) and j not in times
-                                  and any(takes_whole_line(rule, lines[j][2]) for rule in self.media_rules))
+            if any(j in found or (0 <= j < len(lines) and j not in times and self._taken_by_media(lines[j][2]))
                    for j in (i - 1, i + 1)):
                 found.add(i)
         for i in reversed(times):  # and a time above one found later ("00:00" over "06:48" over the label)
@@ -319,7 +318,11 @@ class StripOutsideMainText:
         return found
 
     def _media_line(self, line: str) -> bool:
-        return len(line.split()) <= PLAYER_LABEL_WORDS and any(takes_whole_line(rule, line) for rule in self.media_rules)
+        return len(line.split()) <= PLAYER_LABEL_WORDS and self._taken_by_media(line)
+
+    def _taken_by_media(self, line: str) -> bool:
+        """Whether a media rule takes the whole line (a player's or widget's label)."""
+        return any(takes_whole_line(rule, line) for rule in self.media_rules)
 
     def _with_gaps(self, scores: list[float], menus: list[bool]) -> list[float]:
         scores = list(scores)

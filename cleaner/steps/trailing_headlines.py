@@ -62,7 +62,9 @@ a fixpoint: its new last sentence was already judged to belong.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from cleaner.edits import Edit
 from cleaner.sentences import ABBREVIATIONS, sentence_spans
@@ -324,6 +326,16 @@ def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans + [(start, end)]
 
 
+def _lines_backwards(text: str, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line of text[:end], the last first: the walk reads
+    only the page's last lines, so the rest is never split."""
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if start < end:
+            yield start, end
+        end = start - 1
+
+
 def _glued_without_space(text: str, start: int) -> bool:
     """Whether the sentence at `start` follows the one before with no space after its stop
     ("...for hire.Anglers' fury as fees double")."""
@@ -349,14 +361,17 @@ class StripTrailingHeadlines:
         lines above offset `before`, when a box the walk stops at follows them (a
         production's dates under a review, a press contact under a release)."""
         found = []
-        for line in list(re.finditer(r"[^\n]+", text[:before]))[-GLUED_LINES:]:
-            if not GLUE_HINT.search(line.group()):
+        for line_start, line_end in reversed(list(islice(_lines_backwards(text, before), GLUED_LINES))):
+            line = text[line_start:line_end]
+            if not GLUE_HINT.search(line):
                 continue  # no stop with a word right after it: nothing glued
-            spans = [(line.start() + a, line.start() + b) for span in sentence_spans(line.group())
-                     for a, b in _unglued(line.group(), *span)]
-            start, end = spans[-1] if len(spans) > 1 else (0, 0)
+            spans = [(line_start + a, line_start + b) for span in sentence_spans(line)
+                     for a, b in _unglued(line, *span)]
+            if len(spans) < 2:
+                continue
+            start, end = spans[-1]
             sentence = text[start:end]
-            if end == line.end() and _glued_without_space(text, start) \
+            if end == line_end and _glued_without_space(text, start) \
                     and looks_like_headline(sentence, True) and not kept_by_shape(sentence, True) \
                     and len(text[:start].split()) >= self.min_words:
                 found.append(Edit(start, end, "", "trailing-headlines.glued",
@@ -397,10 +412,11 @@ class StripTrailingHeadlines:
     def _tail_sentences(text: str) -> list[tuple[int, int]]:
         """The last MAX_RUN + 1 sentences: the walk cannot remove more."""
         tail: list[tuple[int, int]] = []
-        for line in reversed(list(re.finditer(r"[^\n]+", text))):
-            tail[:0] = [(line.start() + a, line.start() + b)
-                        for span in _credit_apart(line.group(), sentence_spans(line.group()))
-                        for a, b in _unglued(line.group(), *span)]
+        for line_start, line_end in _lines_backwards(text, len(text)):
+            line = text[line_start:line_end]
+            tail[:0] = [(line_start + a, line_start + b)
+                        for span in _credit_apart(line, sentence_spans(line))
+                        for a, b in _unglued(line, *span)]
             if len(tail) > MAX_RUN:
                 break
         return tail[-MAX_RUN - 1:]
