@@ -169,6 +169,10 @@ class StripOutsideMainText:
         # next to one is the player's, not a feed's time stamp.
         self.media_rules = tuple(r for r in header_rules.rules if r.id.startswith(MEDIA_RULES)
                                  and r.scope in LINE_SCOPES) if header_rules is not None else ()
+        # ... and with them, a share bar's buttons ("Share", "Copy link", "Gift this article"):
+        # the controls a page sets between the article's paragraphs.
+        self.control_rules = self.media_rules + tuple(
+            r for r in header_rules.rules if r.id in SHARE_BUTTON_RULES) if header_rules is not None else ()
 
     def prepare(self) -> None:
         if self.header_rules is not None:
@@ -301,24 +305,33 @@ class StripOutsideMainText:
         """Runs of short lines a media rule takes whole ("Play Video", "Unmute", "Current Time
         0:00", a lone "/" or time among them) with prose right above and prose within
         `PLAYER_BLOCK_AFTER` lines below: a player inside the article, which strip-debris
-        removes. It costs nothing, so it does not cut the lead above it from the rest. Only
-        a line right under prose is tried first, so few lines meet the rules."""
+        removes. It costs nothing, so it does not cut the lead above it from the rest. So
+        does a share bar ("Share", "Copy link", "Gift this article") under the article's lead,
+        at most `SHARE_BAR_LEAD_LINES` prose lines into the page; a share bar further down is
+        most often the article's end, with comments or a repeated teaser below it. Only a
+        line right under prose is tried first, so few lines meet the rules."""
         found: list[int] = []
-        i = 1
+        i, prose_above = 1, int(bool(scores) and scores[0] > 0)
         while i < len(lines):
-            if scores[i - 1] <= 0 or not self._media_line(lines[i][2]):
+            if scores[i - 1] <= 0 or not self._control_line(lines[i][2]):
+                prose_above += scores[i] > 0
                 i += 1
                 continue
             j = i + 1
-            while j < len(lines) and (PLAYER_FILLER.fullmatch(lines[j][2]) or self._media_line(lines[j][2])):
+            while j < len(lines) and (PLAYER_FILLER.fullmatch(lines[j][2]) or self._control_line(lines[j][2])):
                 j += 1
-            if any(s > 0 for s in scores[j:j + PLAYER_BLOCK_AFTER]):
+            if any(s > 0 for s in scores[j:j + PLAYER_BLOCK_AFTER]) and (
+                    prose_above <= SHARE_BAR_LEAD_LINES
+                    or all(PLAYER_FILLER.fullmatch(lines[k][2]) or self._taken_by_media(lines[k][2])
+                           for k in range(i, j))):
                 found += range(i, j)
             i = j
         return found
 
-    def _media_line(self, line: str) -> bool:
-        return len(line.split()) <= PLAYER_LABEL_WORDS and self._taken_by_media(line)
+    def _control_line(self, line: str) -> bool:
+        """A player's or a share bar's label, which a media or share rule takes whole."""
+        return len(line.split()) <= PLAYER_LABEL_WORDS and any(
+            takes_whole_line(rule, line) for rule in self.control_rules)
 
     def _taken_by_media(self, line: str) -> bool:
         """Whether a media rule takes the whole line (a player's or widget's label)."""
@@ -402,6 +415,8 @@ GLUED_SENTENCE_WORDS = 5
 PLAYER_LABEL_WORDS = 8
 PLAYER_FILLER = re.compile(r"/|-?\d{1,2}:\d\d(?::\d\d)?")
 PLAYER_BLOCK_AFTER = 2
+SHARE_BUTTON_RULES = ("share.button-line", "share.prompt")
+SHARE_BAR_LEAD_LINES = 4
 # A schedule item: a day and month (no year: a feed's dates have one), then what
 # happens ("June 9 – Tampa, FL @ Arena"). A roster item: a name and what it belongs
 # to ("Ann Lee (Duke University)"), no digits (dates of teasers) or link bars.

@@ -534,3 +534,27 @@ def test_a_players_controls_inside_the_article_do_not_cut_the_lead_from_the_rest
     menu = "".join(f"Section {n}\n" for n in range(13))
     page = MENU + "\n" + "\n".join(LINES[:2]) + "\n" + menu + "The vote\n" + "\n".join(LINES[2:]) + "\n" + FOOTER
     assert LINES[0] not in run_step(step, page)[0]
+
+
+SHARE_BAR = "Share\nShare on X\nShare on LinkedIn\nEmail\nCopy link\nGift this article\n"
+QUOTE_WIDGET = "HRBF\nHarbour Ferries plc\n58.73\n+3.42 (+6.18%)\n"
+
+
+def test_a_share_bar_under_the_lead_does_not_cut_it_from_the_rest():
+    step = StripOutsideMainText(header_rules=load_rulebook())
+    page = MENU + "\n" + LINES[0] + "\n" + SHARE_BAR + LINES[1] + "\n" + QUOTE_WIDGET + "\n".join(LINES[2:]) + "\n" + FOOTER
+    out = run_step(step, page)[0]
+    assert LINES[0] in out and LINES[-1] in out and "Privacy policy" not in out
+    # the same lines as a menu's entries still cut the lead off
+    menu = "".join(f"Section {n}\n" for n in range(6))
+    assert LINES[0] not in run_step(step, page.replace(SHARE_BAR, menu))[0]
+
+
+def test_a_share_bar_after_the_article_still_ends_it_before_the_comments():
+    step = StripOutsideMainText(header_rules=load_rulebook())
+    # the page repeats its lead under the bar, lists other stories, then readers' comments
+    comments = "".join(line + "\nReply\n" for line in COMMENTS.splitlines() if len(line) > 80)
+    box = "Also in Local\nPier repairs to start in May\nSchool wins rowing cup\nNew bus route for the bay\nHave your say\n"
+    page = MENU + "\n" + ARTICLE + SHARE_BAR + LINES[0] + "\n" + box + comments + FOOTER
+    out = run_step(step, page)[0]
+    assert LINES[-1] in out and comments.splitlines()[0] not in out
