@@ -2,6 +2,7 @@
 import re
 import time
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from typer.testing import CliRunner
@@ -10,6 +11,7 @@ from cleaner.cli import app
 from cleaner.errors import RuleFileError
 from cleaner.regex_probe import hostile_strings
 from cleaner.rules import Rulebook, load_rulebook
+from cleaner.steps.base import Context
 from cleaner.steps.normalize_layout import NormalizeLayout
 from cleaner.steps.strip_debris import StripDebris
 from conftest import run_step
@@ -331,6 +333,52 @@ def test_a_short_subheading_over_a_list_intro_ends_a_boxs_list():
            "Zwei Modelle im Vergleich\n\nDer Gemeinderat prüft zwei Modelle genau:\n")
     out = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[0]
     assert "Zwei Modelle im Vergleich\n" in out and "Hallenbad" not in out
+
+
+def test_a_subheading_half_as_long_as_the_boxs_headlines_ends_its_list():
+    box = ("More information\nVillagers find a Roman wine cellar under the square of their parish church\n"
+           "Grape pips in the drain\n")
+    out, rules = strip_box(box)
+    assert "Grape pips in the drain\n" in out and "Roman wine cellar" not in out
+    assert rules == ["teasers.heading"]
+    # a headline of a size with the one above it is the box's
+    box = ("More information\nVillagers find a Roman wine cellar under the square of their parish church\n"
+           "Storm closes the coastal road for a third day running\n")
+    assert strip_box(box)[0] == ARTICLE_LINE + NEXT_LINE
+
+
+BYLINE_AUTHOR = MappingProxyType({"author": "Mara Quist"})
+
+
+def strip_with_author(text: str, metadata=BYLINE_AUTHOR) -> tuple[str, list[str]]:
+    step = StripDebris(RULEBOOK)
+    out, edits = run_step(step, text, context=Context(metadata=metadata))[:2]
+    return out, [e.rule for e in edits]
+
+
+@pytest.mark.parametrize("bio", [
+    "Mara Quist has written about the housing market for 12 years and previously worked as a conveyancer.\n",
+    "Mara is a senior editor at the Ledger and lives by the harbour with two rescue dogs.\n",
+    "Mara Quist spent eleven years as a heating engineer before she joined the Ledger in 2019.\n",
+])
+def test_the_byline_authors_bio_under_the_article_goes(bio):
+    out, rules = strip_with_author(ARTICLE_LINE + NEXT_LINE + bio)
+    assert out == ARTICLE_LINE + NEXT_LINE and rules == ["strip-debris.author-bio"]
+
+
+@pytest.mark.parametrize(("text", "metadata"), [
+    # the name opens a line higher up: the article's own
+    (ARTICLE_LINE + "Mara Quist has written about the harbour for years and knows its boats.\n"
+     + NEXT_LINE * 3, BYLINE_AUTHOR),
+    # a sentence that reports what the author said is the article's
+    (ARTICLE_LINE + "Mara Quist has lived here since 1990, she told the meeting on Monday.\n", BYLINE_AUTHOR),
+    # a desk, not a person, or no byline at all
+    (ARTICLE_LINE + "Staff Reports is the name of the weekly column the whole team writes.\n",
+     MappingProxyType({"author": "Staff Reports"})),
+    (ARTICLE_LINE + "Mara Quist has written about the housing market for 12 years.\n", MappingProxyType({})),
+])
+def test_a_line_naming_the_author_stays_when_it_is_no_bio_under_the_article(text, metadata):
+    assert strip_with_author(text, metadata)[0] == text
 
 
 @pytest.mark.parametrize(("block", "rule"), [

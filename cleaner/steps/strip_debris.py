@@ -87,6 +87,10 @@ SUBHEAD_PARAGRAPH_WORDS = 10
 # ... when the headline is as short as a subheading ("The new schedule"): a box's last
 # headline over the paragraph the box interrupts is a headline's length.
 SUBHEAD_MAX_WORDS = 4
+# ... or when it is at most half as long as every headline above it in the box and no
+# longer than this ("Grape pips in the drain" under "Villagers find a Roman cellar under
+# the square of their church"): the box's headlines are of a size, the subheading is not.
+SUBHEAD_SHORTER_WORDS = 7
 # A shorter sentence that introduces a list ("The study compares three models:") is the
 # article's too; a box's headline does not end in a colon.
 LIST_INTRO_WORDS = 4
@@ -148,6 +152,7 @@ class StripDebris:
 
     name = "strip-debris"
     description = "remove debris described by the rules in rules/ (navigation, forms, bylines...)"
+    reads = ("author",)  # the byline's author: the bio under the article names them
 
     def __init__(self, rulebook: Rulebook):
         self.rules = rulebook.rules
@@ -214,6 +219,9 @@ class StripDebris:
         if boxes:
             edits = sorted(edits + boxes, key=lambda e: e.start)
         edits = _sponsored_items(text, _player_times(text, _after_end_mark(text, edits)))
+        author = context.metadata.get("author") or metadata.get("author")
+        if isinstance(author, str):
+            edits = _author_bio(text, author, edits)
         return StepResult(edits=tuple(edits), metadata=metadata)
 
     def _line_candidates(self, text: str, head_end: int, tail_start: int):
@@ -501,6 +509,43 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
     return sorted(edits + found, key=lambda e: e.start) if found else edits
 
 
+# The byline's author (two to four capitalized words, not a desk: "Staff Reports") at the
+# start of one of the page's last `BIO_TAIL_LINES` lines no edit took, with a verb of a
+# bio after the name ("Ann Lee has written about housing for 12 years ...", "Ann is a
+# senior editor at ..."): the author's bio under the article. A writer does not name
+# herself in the third person in her own article; a sentence that reports speech does.
+BIO_TAIL_LINES = 3
+BIO_MIN_WORDS = 8
+AUTHOR_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|de|van|von|der|da|del|di|la|le)){1,3}")
+NOT_AUTHOR = re.compile(r"\b(?:staff|reports?|team|desk|editors?|editorial|news|agency|agencies|wire|press|newsroom"
+                        r"|contributors?|correspondents?|reporters?|writers?)\b", re.IGNORECASE)
+BIO_VERB = (r" (?:is|was|has|had|spent|worked|works|writes|wrote|covers|covered|reports|lives|joined|leads|runs"
+            r"|edits|teaches|previously|formerly)\b")
+REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|added|explained)\b")
+
+
+def _author_bio(text: str, author: str, edits: list[Edit]) -> list[Edit]:
+    """`edits`, with the byline author's bio among the page's last lines taken (BIO_TAIL_LINES)."""
+    author = " ".join(author.split())
+    if not AUTHOR_NAME.fullmatch(author) or NOT_AUTHOR.search(author):
+        return edits
+    first = author.split()[0]
+    names = [re.escape(author)] + ([re.escape(first)] if len(first) > 2 and first[-1] != "." else [])
+    bio = re.compile(rf"(?:{'|'.join(names)}){BIO_VERB}")
+    spans = [(e.start, e.end) for e in edits]
+    found, seen, end = [], 0, len(text)
+    while end > 0 and seen < BIO_TAIL_LINES:
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].strip()
+        if line and not any(a < end and start < b for a, b in spans):
+            seen += 1
+            if bio.match(line) and len(line.split()) >= BIO_MIN_WORDS and not REPORTED_SPEECH.search(line):
+                found.append(Edit(start, end, "", "strip-debris.author-bio",
+                                  "the byline author's bio under the article"))
+        end = start
+    return sorted(edits + found, key=lambda e: e.start) if found else edits
+
+
 def _form_top(text: str, start: int, spans: list[tuple[int, int]]) -> int:
     """Where the form that starts at `start` begins: above it may stand field labels that
     other rules took for their own reasons ("Email*" is a comment form's field as well),
@@ -554,7 +599,7 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
     starts at an offset in `own`, which a rule takes on its own ("À lire aussi : ...",
     another box's heading): what follows it is not this box's. So does an unmarked line
     after a blank line when the items so far all carry a mark (`MARKED_ITEM`)."""
-    count, stop, offset, after_blank, marked = 0, end, end, False, True
+    count, stop, offset, after_blank, marked, shortest = 0, end, end, False, True, LISTED_WORDS[1]
     while offset < len(text) and count < MAX_LISTED:
         line, line_end = _line_at(text, offset)
         if LIST_MARK.fullmatch(line):
@@ -568,10 +613,12 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
             below = _line_at(text, line_end)[0] if line_end < len(text) else ""
             if after_blank and below and not _is_listed(below):
                 break
-            if (len(line.split()) <= SUBHEAD_MAX_WORDS or QUOTE_LINE.fullmatch(line)) \
+            words = len(line.split())
+            if (words <= SUBHEAD_MAX_WORDS or QUOTE_LINE.fullmatch(line)
+                    or count and words <= SUBHEAD_SHORTER_WORDS and 2 * words <= shortest) \
                     and _paragraph_under(below or _next_line(text, line_end)):
                 break  # a subheading over the article's next paragraph (a blank line between allowed)
-            count, stop = count + 1, line_end
+            count, stop, shortest = count + 1, line_end, min(shortest, words)
         after_blank = not line
         offset = line_end
     return stop, count
