@@ -469,6 +469,9 @@ class Vocabulary:
         for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 stems += [word[:-len(suffix)], word[:-len(suffix)] + "e"]
+        # a one-syllable adjective in "-y" keeps it before -er and -est ("slyer", "wryest")
+        stems += [word[:-len(suffix)] for suffix in ("er", "est")
+                  if word.endswith(suffix) and len(word) - len(suffix) == 3 and word[-len(suffix) - 1] == "y"]
         if (word.endswith("y") and len(word) > Y_STEM_LENGTH and word[-2] != "y"
                 and word[:-1] + "ly" not in self.frequencies):
             stems += [word[:-1], word[:-1] + "e"]

@@ -417,6 +417,17 @@ def test_an_unlisted_verb_whose_ing_form_is_listed_is_meant():
     assert for_language("en").suggest("hwlped").word == "helped"
 
 
+def test_the_comparative_of_a_short_adjective_in_y_is_meant():
+    # wordfreq lists "sly" but not "slyer": "slayer" and "flyer" are one key away
+    text = ("The film could have been a cosy culture-clash comedy. The two writers have "
+            "something slyer in mind, and the last act shows it.\n")
+    out, edits, _ = fix(text)
+    assert out == text and not edits
+    assert for_language("en").suggest("wryest").word is None
+    # a longer word is left to the weighing as before: "hapier" is still "happier" mistyped
+    assert for_language("en").suggest("hapier").word == "happier"
+
+
 def test_an_unlisted_plural_of_a_common_word_is_still_a_slip():
     # a common word's real plural is listed: "helpeds" is "helped" with a key struck twice
     assert for_language("en").suggest("helpeds").word == "helped"
