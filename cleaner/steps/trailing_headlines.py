@@ -102,6 +102,9 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("s", ""))
 OPENING_QUOTE = re.compile(r"""^["'“‘«„‚»]""")  # » opens a German quote (»So«), „ a German or Polish one
+# A headline that opens with a quotation and a colon, and ends in no stop ("“It felt like
+# the house shook”: family recalls chimney fire"); a quotation in prose ends in one.
+QUOTE_HEADLINE = re.compile(r"""^["'“‘«„][^"'“”‘’«»„\n]{3,150}["'”’»“]\s?:\s(?=\S[^\n]*[^.!?\s"”’»)]$)""")
 LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
 CLOSERS = "\"'”’»)] “«"  # “ closes a German quote („So“), « a German one (»So«)
 # A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway
@@ -115,6 +118,9 @@ CLOSERS = "\"'”’»)] “«"  # “ closes a German quote („So“), « a Ge
 # a label in capitals ("...Friday week.LIVE: Surrey v Kent") or a feed's age ("...mode.2h ago").
 GLUED = re.compile(r"(?<![^\W_])(\d{0,4}[^\W\d_]{2,}|\d+)(?:[\"”’“»)]?[.!?][\"”’“»)]?|[.!?] [»”])"
                    r"(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[A-Z]{3,}[:\s▶►]|\d{1,2} ?(?:h|hrs?|m|mins?) ago)")
+# A dotted abbreviation ("p.m.", "U.S.") or a name's or firm's suffix ("Jr.", "Inc.") before
+# a capitalized word: where a headline glued with a space may start (see `_after_abbreviation`).
+ABBREVIATION_GLUE = re.compile(r"(?<!\S)((?:[^\W\d_]\.){2,}|(?:Jr|Sr|Inc|Ltd|Corp|Co|LLC)\.)\s+(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 GLUED_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}")  # "Chicago", not "St" or "U.S"
 MIN_CONTENT_WORDS = 4     # fewer content words give no evidence either way
 MIN_PREFIX = 5            # "govern" matches "government"; "art" does not match "article"
@@ -262,6 +268,9 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
     to ignore them" points into the headline itself).
     """
     words = WORD.findall(sentence)
+    quoted = QUOTE_HEADLINE.match(sentence)
+    if quoted:  # the quotation is someone's words: the headline's own are after the colon
+        return kept_by_shape(sentence[quoted.end():], run_on)
     if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence) or CONTACT.search(sentence) \
             or WEB_ADDRESS.search(sentence) and "<" not in sentence:
         return True
@@ -324,6 +333,23 @@ def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((start, match.end()))
             start = match.end()
     return spans + [(start, end)]
+
+
+def _after_abbreviation(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans`, the last sentence of the page cut after a dotted abbreviation or a name's
+    suffix ("... at 6 p.m. Storm closes coastal road", "... run by Ann Lee Jr. Harbour
+    confirms new event") when the words after it end in no stop: the sentence splitter
+    keeps "p.m. Storm" together, as a name may follow, but a sentence ends in a stop and a
+    glued headline does not. The walk then judges the words after it as any sentence."""
+    if not spans:
+        return spans
+    start, end = spans[-1]
+    if not unpunctuated(line[start:end]):
+        return spans
+    for found in reversed(list(ABBREVIATION_GLUE.finditer(line, start, end))):
+        if len(line[found.end():end].split()) >= MIN_CONTENT_WORDS:
+            return spans[:-1] + [(start, found.end(1)), (found.end(), end)]
+    return spans
 
 
 def _lines_backwards(text: str, end: int) -> Iterator[tuple[int, int]]:
@@ -414,9 +440,10 @@ class StripTrailingHeadlines:
         tail: list[tuple[int, int]] = []
         for line_start, line_end in _lines_backwards(text, len(text)):
             line = text[line_start:line_end]
-            tail[:0] = [(line_start + a, line_start + b)
-                        for span in _credit_apart(line, sentence_spans(line))
-                        for a, b in _unglued(line, *span)]
+            spans = [part for span in _credit_apart(line, sentence_spans(line)) for part in _unglued(line, *span)]
+            if not tail:
+                spans = _after_abbreviation(line, spans)
+            tail[:0] = [(line_start + a, line_start + b) for a, b in spans]
             if len(tail) > MAX_RUN:
                 break
         return tail[-MAX_RUN - 1:]

@@ -117,6 +117,42 @@ def test_a_lone_off_topic_sentence_that_reads_as_prose_stays(closing):
     assert strip(ARTICLE + closing)[1] == ()
 
 
+@pytest.mark.parametrize("glued", [
+    " “It felt like the whole house shook”: Harbour Row family recalls chimney fire",
+    " 'We will rebuild it': Quayside mayor vows to reopen the pier by spring",
+])
+def test_a_headline_that_opens_with_a_quotation_and_a_colon_goes(glued):
+    assert_only_the_article_stays(glued)
+
+
+@pytest.mark.parametrize("closing", [
+    " Growers said the orchard shop would reopen on Friday at 6 p.m.",
+    " Growers said the new presses were built by Harlow Orchard Supplies Ltd.",
+])
+def test_a_headline_glued_with_a_space_after_an_abbreviation_goes(closing):
+    out, edits = strip(ARTICLE + closing + " Storm closes the coastal road for a third day\n")
+    assert out == ARTICLE + closing + "\n" and [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_fixpoint(out)
+
+
+@pytest.mark.parametrize("closing", [
+    # a name or a short phrase after the abbreviation, or a sentence with its stop: the article's
+    " Growers said the orchard shop would reopen on Friday at 6 p.m. Eastern",
+    " The growers will take the case to the U.S. Senate committee on farming next week.",
+])
+def test_words_after_an_abbreviation_that_make_no_headline_stay(closing):
+    assert strip(ARTICLE + closing + "\n")[1] == ()
+
+
+@pytest.mark.parametrize("closing", [
+    # the quotation ends the sentence, or the words after the colon end in a stop: prose
+    " “It is over”: he said it twice, and nobody in the hall laughed.",
+    " “Enough,” a grower said: the season was over.",
+])
+def test_a_quotation_before_a_colon_in_prose_stays(closing):
+    assert strip(ARTICLE + closing)[1] == ()
+
+
 def test_a_prose_sentence_ends_the_search_and_headlines_after_it_go():
     quote = " “Nobody in the orchard business expected a spring like this,” a grower remarked."
     out, _ = strip(ARTICLE + quote + " " + HEADLINES[1])
