@@ -447,6 +447,7 @@ FIELD_HEADING_WORDS = 6  # a list's heading: "Harvest at a glance", "Key specifi
 # A sentence that introduces a list with a colon: this many words at least, and none of
 # the words of a teaser box's label. The list it introduces runs this many lines at most.
 INTRO_MIN_WORDS = 4
+SUBHEADING_WORDS = 8  # a subheading over the sentence that introduces a list
 # A label of fewer words ("Tracklist:", "The route:") introduces only items numbered
 # 1, 2, 3 ... in order, each this short; a box's label names the box and leads nothing.
 NUMBERED_ITEM = re.compile(r"(\d{1,2})[.)] \S")
@@ -870,10 +871,17 @@ def _opens_like_prose(line: str, words: list[str], lower_words: int) -> bool:
 
 def _list_end(lines: list[Line], last: int, fields: set[int]) -> int:
     """The region's last line, or the end of a schedule, roster or list of fields
-    (`fields`: their lines) right after it (after at most one line: its heading)."""
+    (`fields`: their lines) right after it (after at most one line: its heading), or of
+    a list a sentence of the article introduces, with a subheading over that sentence
+    ("What's out?" / "Our panel agreed on a few things:" / the items)."""
     for start in (last + 1, last + 2):
         end = max(_schedule_end(lines, start), _roster_end(lines, start), _run_end(fields, start),
                   _introduced_list_end(lines, start))
+        if end - start + 1 >= LIST_MIN_ITEMS:
+            return end
+    start = last + 3
+    if start < len(lines) and len(lines[last + 1][2].split()) <= SUBHEADING_WORDS:
+        end = _introduced_list_end(lines, start)
         if end - start + 1 >= LIST_MIN_ITEMS:
             return end
     return last

@@ -558,3 +558,14 @@ def test_a_share_bar_after_the_article_still_ends_it_before_the_comments():
     page = MENU + "\n" + ARTICLE + SHARE_BAR + LINES[0] + "\n" + box + comments + FOOTER
     out = run_step(step, page)[0]
     assert LINES[-1] in out and comments.splitlines()[0] not in out
+
+
+def test_a_list_under_a_subheading_and_its_introduction_ends_the_article():
+    tail = ("What comes next?\n\nThe council listed the three steps it will take first:\n\nA survey of the hull\n\n"
+            "A new winter timetable\n\nA review of fares\n\nThe work starts in May.\n")
+    page = MENU + "\n" + ARTICLE + "\n" + tail
+    out = clean(page)
+    assert out.endswith(tail) and "Sign in" not in out
+    # the same lines without the sentence that introduces them are a box after the article
+    box = tail.replace("The council listed the three steps it will take first:\n\n", "")
+    assert "A review of fares" not in clean(MENU + "\n" + ARTICLE + "\n" + box)
