@@ -340,12 +340,14 @@ def _after_abbreviation(line: str, spans: list[tuple[int, int]]) -> list[tuple[i
     suffix ("... at 6 p.m. Storm closes coastal road", "... run by Ann Lee Jr. Harbour
     confirms new event") when the words after it end in no stop: the sentence splitter
     keeps "p.m. Storm" together, as a name may follow, but a sentence ends in a stop and a
-    glued headline does not. The walk then judges the words after it as any sentence."""
+    glued headline does not. Only a sentence shaped as prose is cut: one that is a headline
+    as a whole ("Ann Lee withdraws from U.S. Open qualifying") is judged whole. The walk
+    then judges the words after the abbreviation as any sentence."""
     if not spans:
         return spans
     start, end = spans[-1]
-    if not unpunctuated(line[start:end]):
-        return spans
+    if not unpunctuated(line[start:end]) or not kept_by_shape(line[start:end]):
+        return spans  # a sentence with its stop, or one a headline already ("... from U.S. Open qualifying")
     for found in reversed(list(ABBREVIATION_GLUE.finditer(line, start, end))):
         if len(line[found.end():end].split()) >= MIN_CONTENT_WORDS:
             return spans[:-1] + [(start, found.end(1)), (found.end(), end)]

@@ -144,6 +144,10 @@ def test_words_after_an_abbreviation_that_make_no_headline_stay(closing):
     assert strip(ARTICLE + closing + "\n")[1] == ()
 
 
+def test_a_headline_with_an_abbreviation_inside_goes_whole():
+    assert_only_the_article_stays(" Veteran withdraws from U.S. Open qualifying with a wrist injury")
+
+
 @pytest.mark.parametrize("closing", [
     # the quotation ends the sentence, or the words after the colon end in a stop: prose
     " “It is over”: he said it twice, and nobody in the hall laughed.",
