@@ -113,8 +113,8 @@ CLOSING_QUOTES = "'\"’”)]"
 # A clock time, a year or "3 hours ago": the mark of comment headers, teaser
 # dates and bylines when the line is short. A short line whose only mark is a year
 # is prose when it reads as a sentence (`_dated_sentence`). A time gap or a race time
-# ("+0:14", "4:38:12") in a results table is no stamp.
-CLOCK_OR_AGO = r"(?<![+:])\b\d{1,2}:\d\d\b(?!:\d)|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|[mhd])\s+ago\b"
+# ("+0:14", "4:38:12", a lap's "1:26.417") in a results table is no stamp.
+CLOCK_OR_AGO = r"(?<![+:])\b\d{1,2}:\d\d\b(?![:.,]\d)|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|[mhd])\s+ago\b"
 TIMESTAMP = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b", re.IGNORECASE)
 # A media player's position and length ("0:00 / 7:31"): a widget's line, not a feed's time stamp.
 PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?$")

@@ -352,6 +352,15 @@ def test_race_times_in_a_results_box_are_no_time_stamps():
     assert out.startswith(LEAD + RESULTS + ARTICLE)
 
 
+def test_lap_times_in_a_list_the_article_introduces_are_no_time_stamps():
+    laps = ("The top five in qualifying were:\n1. Ann Lee (Harbour Racing) 1:26.417\n"
+            "2. Tom Hay (Quayside Motorsport) 1:26.478\n3. Mara Quist (Ledger GP) 1:26.790\n"
+            "4. Per Eklund (Harbour Racing) 1:26.902\n5. Rui Costa (Ledger GP) 1:27.115\n")
+    lines = ARTICLE.splitlines(keepends=True)
+    body = "".join(lines[:4]) + laps + "".join(lines[4:])
+    assert clean(MENU + "\n" + HEADER + "\n" + body + FOOTER) == body
+
+
 @pytest.mark.parametrize("credit", ["(Reporting by Ann Lee in Oslo; Editing by Tom Hay)\n",
                                     "With files from Ann Lee\n",
                                     "Ann Lee and Tom Hay contributed to this report.\n",

@@ -120,6 +120,8 @@ def test_a_lone_off_topic_sentence_that_reads_as_prose_stays(closing):
 @pytest.mark.parametrize("glued", [
     " “It felt like the whole house shook”: Harbour Row family recalls chimney fire",
     " 'We will rebuild it': Quayside mayor vows to reopen the pier by spring",
+    # glued with no space, an apostrophe inside the quotation
+    "'It's not a matter of if': Why Harbour Row is bracing for the spring floods",
 ])
 def test_a_headline_that_opens_with_a_quotation_and_a_colon_goes(glued):
     assert_only_the_article_stays(glued)
