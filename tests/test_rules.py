@@ -366,6 +366,15 @@ def test_the_byline_authors_bio_under_the_article_goes(bio):
     assert out == ARTICLE_LINE + NEXT_LINE and rules == ["strip-debris.author-bio"]
 
 
+def test_the_byline_authors_name_and_title_under_the_article_go():
+    box = "Mara Quist\nSenior Harbour Reporter\nMara has covered the port for the Ledger since 2015.\n"
+    out, rules = strip_with_author(ARTICLE_LINE + NEXT_LINE + box)
+    assert out == ARTICLE_LINE + NEXT_LINE and rules == ["strip-debris.author-bio"] * 3
+    # a letter signed by its author keeps the signature under its closing
+    letter = ARTICLE_LINE + "Yours sincerely,\nMara Quist\nChair, Harbour Society\n"
+    assert strip_with_author(letter)[0] == letter
+
+
 @pytest.mark.parametrize(("text", "metadata"), [
     # the name opens a line higher up: the article's own
     (ARTICLE_LINE + "Mara Quist has written about the harbour for years and knows its boats.\n"

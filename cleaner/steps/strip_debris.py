@@ -521,11 +521,14 @@ NOT_AUTHOR = re.compile(r"\b(?:staff|reports?|team|desk|editors?|editorial|news|
                         r"|contributors?|correspondents?|reporters?|writers?)\b", re.IGNORECASE)
 BIO_VERB = (r" (?:is|was|has|had|spent|worked|works|writes|wrote|covers|covered|reports|lives|joined|leads|runs"
             r"|edits|teaches|previously|formerly)\b")
+JOB_TITLE = re.compile(r"[A-Z][\w&’'-]*(?: (?:[A-Z][\w&’'-]*|of|and|&|for|at)){0,5}")  # "Senior Audio Editor"
 REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|added|explained)\b")
 
 
 def _author_bio(text: str, author: str, edits: list[Edit]) -> list[Edit]:
-    """`edits`, with the byline author's bio among the page's last lines taken (BIO_TAIL_LINES)."""
+    """`edits`, with the byline author's bio among the page's last lines taken (BIO_TAIL_LINES),
+    and the author's box there: the name alone on its line, with a job's title under it
+    ("Senior Audio Editor"), unless the line above ends in a comma (a letter's "Sincerely,")."""
     author = " ".join(author.split())
     if not AUTHOR_NAME.fullmatch(author) or NOT_AUTHOR.search(author):
         return edits
@@ -533,16 +536,24 @@ def _author_bio(text: str, author: str, edits: list[Edit]) -> list[Edit]:
     names = [re.escape(author)] + ([re.escape(first)] if len(first) > 2 and first[-1] != "." else [])
     bio = re.compile(rf"(?:{'|'.join(names)}){BIO_VERB}")
     spans = [(e.start, e.end) for e in edits]
-    found, seen, end = [], 0, len(text)
-    while end > 0 and seen < BIO_TAIL_LINES:
+    tail: list[tuple[int, int, str]] = []  # the last lines no edit took, last first
+    end = len(text)
+    while end > 0 and len(tail) < BIO_TAIL_LINES:
         start = text.rfind("\n", 0, end - 1) + 1
         line = text[start:end].strip()
         if line and not any(a < end and start < b for a, b in spans):
-            seen += 1
-            if bio.match(line) and len(line.split()) >= BIO_MIN_WORDS and not REPORTED_SPEECH.search(line):
-                found.append(Edit(start, end, "", "strip-debris.author-bio",
-                                  "the byline author's bio under the article"))
+            tail.append((start, end, line))
         end = start
+    found = []
+    for k, (start, end, line) in enumerate(tail):
+        if bio.match(line) and len(line.split()) >= BIO_MIN_WORDS and not REPORTED_SPEECH.search(line):
+            found.append(Edit(start, end, "", "strip-debris.author-bio", "the byline author's bio under the article"))
+        elif line == author and not text[:start].rstrip().endswith(","):
+            found.append(Edit(start, end, "", "strip-debris.author-bio", "the byline author's name under the article"))
+            below = tail[k - 1] if k else None  # the line under the name
+            if below and JOB_TITLE.fullmatch(below[2]) and not text[end:below[0]].strip():
+                found.append(Edit(below[0], below[1], "", "strip-debris.author-bio",
+                                  "the byline author's job title under the article"))
     return sorted(edits + found, key=lambda e: e.start) if found else edits
 
 
