@@ -124,8 +124,9 @@ PREFIXED_STEM_LENGTH, PREFIXED_STEM_ZIPF = 4, 2.3
 # stay ("standars": "standar" is listed): on the typo benchmark, 2 of about 1,400 typos in
 # four seeds.
 PLURAL_STEM_LENGTH, PLURAL_STEM_ZIPF = 4, 1.5
-# An unlisted word whose -ing or -ed form wordfreq lists at this frequency or more is a rare
-# verb as written ("rewet": "rewetting" is listed), not a slip: a typo's -ing form is no word.
+# An unlisted word whose -ing, -ed or -s form wordfreq lists at this frequency or more is a rare
+# verb or noun as written ("rewet": "rewetting" is listed; "sledder": "sledders" is), not a
+# slip: a typo's -ing or plural form is no word.
 # Words of this many letters or more only.
 LISTED_STEM_ZIPF, LISTED_STEM_LENGTH = 1.0, 5
 VOWELS = frozenset("aeiou")
@@ -372,7 +373,7 @@ class Vocabulary:
             # the trade, not a slip; a known shorter form says nothing ("saids" beside "said")
             return Suggestion(None, "used in another form in the document")
         if word not in self.frequencies and self._listed_stem(word):
-            return Suggestion(None, "its -ing or -ed form is a listed word")
+            return Suggestion(None, "its -ing, -ed or -s form is a listed word")
         candidates = self.candidates(word)
         near = [c for c in candidates if c.distance == 1]
         if word in self.frequencies and any(_other_form(word, c.word) for c in near):
@@ -419,13 +420,14 @@ class Vocabulary:
         return readings
 
     def _listed_stem(self, word: str) -> bool:
-        """Whether wordfreq lists `word` with -ing or -ed added ("rewetting", "rewetted" for
-        "rewet"; a final consonant after a single vowel doubles), at LISTED_STEM_ZIPF or more.
+        """Whether wordfreq lists `word` with -ing, -ed or -s added ("rewetting", "rewetted" for
+        "rewet"; a final consonant after a single vowel doubles; "sledders" for "sledder"), at
+        LISTED_STEM_ZIPF or more.
         Not for a word ending in "e", whose -ing form drops it: a word with an "e" struck after
         it ("crashe") would pass as the stem of "crashing"."""
         if len(word) < LISTED_STEM_LENGTH or word.endswith("e"):
             return False
-        forms = [word + "ing", word + "ed"]
+        forms = [word + "ing", word + "ed"] + ([word + "s"] if word[-1] not in "sxz" and not word.endswith("ing") else [])
         if word[-1] not in VOWELS | {"w", "x", "y"} and word[-2] in VOWELS and word[-3] not in VOWELS:
             forms += [word + word[-1] + "ing", word + word[-1] + "ed"]
         return any(self.zipf(form) >= LISTED_STEM_ZIPF for form in forms)

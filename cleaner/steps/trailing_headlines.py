@@ -250,7 +250,7 @@ def looks_like_headline(sentence: str, run_on: bool = False) -> bool:
     return is_title_case(sentence) or " | " in sentence or unpunctuated(sentence)
 
 
-def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
+def kept_by_shape(sentence: str, run_on: bool = False, glued: bool = False) -> bool:
     """Shaped like article prose or a list, whatever its words.
 
     A contact line (an e-mail or web address: a press release's "Media contact: Ann
@@ -266,12 +266,14 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
     `run_on` sentence (see the module's notes) is no list item, its
     "you" or "your" is the reader, not someone in the article, and only a
     pronoun among its first `RUN_ON_PRONOUN_WORDS` words points back ("...
-    to ignore them" points into the headline itself).
+    to ignore them" points into the headline itself). A `glued` sentence (no space
+    after the stop before it: two texts run together) that asks a question is no
+    prose by that alone: headlines ask questions ("Is spring snow worth the 4 a.m. alarm?").
     """
     words = WORD.findall(sentence)
     quoted = QUOTE_HEADLINE.match(sentence)
     if quoted:  # the quotation is someone's words: the headline's own are after the colon
-        return kept_by_shape(sentence[quoted.end():], run_on)
+        return kept_by_shape(sentence[quoted.end():], run_on, glued)
     if not words or sentence[0].islower() or OPENING_QUOTE.match(sentence) or CONTACT.search(sentence) \
             or WEB_ADDRESS.search(sentence) and "<" not in sentence:
         return True
@@ -281,7 +283,7 @@ def kept_by_shape(sentence: str, run_on: bool = False) -> bool:
         return len(value.split()) <= LABEL_VALUE_WORDS or kept_by_shape(value)
     if len(sentence.split()) > MAX_HEADLINE_WORDS or "said" in (w.lower() for w in words):
         return True
-    if sentence.rstrip(CLOSERS).endswith("?") and not is_title_case(sentence):
+    if sentence.rstrip(CLOSERS).endswith("?") and not is_title_case(sentence) and not glued:
         return True
     ignored = READER_PRONOUNS if run_on else frozenset()
     first = CONTRACTION.sub("", words[0].lower() if words[0][1:].islower() else words[0])
@@ -365,6 +367,11 @@ def _lines_backwards(text: str, end: int) -> Iterator[tuple[int, int]]:
         end = start - 1
 
 
+def _asks(sentence: str) -> bool:
+    """A question: the shape of many headlines, read as one when glued on with no space."""
+    return sentence.rstrip(CLOSERS).endswith("?")
+
+
 def _glued_without_space(text: str, start: int) -> bool:
     """Whether the sentence at `start` follows the one before with no space after its stop
     ("...for hire.Anglers' fury as fees double")."""
@@ -413,6 +420,7 @@ class StripTrailingHeadlines:
         run: list[tuple[int, int, bool, bool]] = []  # (start, end, judged off-topic, run on)
         after_credit: tuple[Edit, ...] = ()  # headlines after a credit line, cut apart
         english = lru_cache(maxsize=1)(lambda: _english(text))  # read once, when needed
+        asked: set[int] = set()  # off-topic questions glued with no space: headlines' shape
         for start, end in reversed(self._tail_sentences(text)):
             sentence = text[start:end]
             if CREDIT.search(sentence) and text[start - 1:start] in ("", "\n"):
@@ -425,16 +433,19 @@ class StripTrailingHeadlines:
             run_on = unpunctuated(sentence) and bool(before.strip())
             topic = RUN_ON_TOPIC if run_on else TOPIC
             after_credit_on_line = run_on and bool(CREDIT.search(before))  # the article ends at its credit
-            if _glued_without_space(text, start) and looks_like_headline(sentence, run_on):
+            glued = _glued_without_space(text, start)
+            if glued and looks_like_headline(sentence, run_on):
                 # no space after the stop: two texts run together, not one writer's sentences;
                 # a headline there is cut whatever words it shares with the article
                 run.insert(0, (start, end, True, run_on))
                 continue
-            if not after_credit_on_line and (kept_by_shape(sentence, run_on) or (not short and (
+            if not after_credit_on_line and (kept_by_shape(sentence, run_on, glued) or (not short and (
                     (not looks_like_headline(sentence, run_on) and not english())
                     or Reference(text[:start]).overlap(sentence, run_on, english()) >= topic))):
-                return self._cut(text, end, run) + after_credit
+                return self._cut(text, end, run, asked) + after_credit
             run.insert(0, (start, end, not short, run_on))
+            if glued and _asks(sentence):
+                asked.add(start)
         return after_credit
 
     @staticmethod
@@ -451,11 +462,15 @@ class StripTrailingHeadlines:
                 break
         return tail[-MAX_RUN - 1:]
 
-    def _cut(self, text: str, keep_end: int, run: list[tuple[int, int, bool, bool]]) -> tuple[Edit, ...]:
-        """Remove the run after its leading unjudged sentences, which stay."""
+    def _cut(self, text: str, keep_end: int, run: list[tuple[int, int, bool, bool]],
+             asked: set[int] | frozenset[int] = frozenset()) -> tuple[Edit, ...]:
+        """Remove the run after its leading unjudged sentences, which stay. A lone judged
+        sentence goes only when shaped as a headline, or a question glued on with no space
+        (its start in `asked`)."""
         while run and not run[0][2]:
             keep_end = run.pop(0)[1]
         judged = [(text[start:end], run_on) for start, end, off_topic, run_on in run if off_topic]
+        lone_question = len(judged) == 1 and any(start in asked for start, _, off_topic, _ in run if off_topic)
         run_ons_only = judged and all(run_on for _, run_on in judged)
         least = min(RUN_ON_MIN_WORDS, self.min_words) if run_ons_only else self.min_words
         if not run or len(text[:keep_end].split()) < least:
@@ -463,7 +478,7 @@ class StripTrailingHeadlines:
         whole_lines = text[keep_end:run[-1][1]].split("\n")[1:]
         if any(len(line.split()) > MAX_PARAGRAPH_WORDS for line in whole_lines):
             return ()
-        if len(judged) == 1 and not looks_like_headline(*judged[0]):
+        if len(judged) == 1 and not looks_like_headline(*judged[0]) and not lone_question:
             return ()
         return (Edit(keep_end, run[-1][1], "", "trailing-headlines.off-topic",
                      "unrelated headline glued after the article"),)

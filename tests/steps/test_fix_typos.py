@@ -412,7 +412,7 @@ def test_an_unlisted_verb_whose_ing_form_is_listed_is_meant():
     # "rewet" is not listed but "rewetting" is: a rare verb, not "reset" mistyped
     text = ("Finland has pledged to rewet 100,000 hectares of drained bog by 2030, which the "
             "scientists called a good start for the climate and for the birds of the moor.")
-    assert why_kept(text) == "its -ing or -ed form is a listed word"
+    assert why_kept(text) == "its -ing, -ed or -s form is a listed word"
     # a slip's -ing form is no word: "hwlped" is still "helped" mistyped
     assert for_language("en").suggest("hwlped").word == "helped"
 
@@ -426,6 +426,13 @@ def test_the_comparative_of_a_short_adjective_in_y_is_meant():
     assert for_language("en").suggest("wryest").word is None
     # a longer word is left to the weighing as before: "hapier" is still "happier" mistyped
     assert for_language("en").suggest("hapier").word == "happier"
+
+
+def test_an_unlisted_noun_whose_plural_is_listed_is_meant():
+    # wordfreq lists "sledders" but not "sledder": "slender" is one key away
+    text = ("Nine of the slides were triggered remotely, meaning a skier or sledder set off a slope "
+            "from a distance, the forecasters said on Monday at the briefing.")
+    assert why_kept(text) == "its -ing, -ed or -s form is a listed word"
 
 
 def test_an_unlisted_plural_of_a_common_word_is_still_a_slip():

@@ -127,6 +127,13 @@ def test_a_headline_that_opens_with_a_quotation_and_a_colon_goes(glued):
     assert_only_the_article_stays(glued)
 
 
+def test_a_question_glued_with_no_space_goes_unless_its_pronoun_points_back():
+    assert_only_the_article_stays("Is spring corn snow worth the early alarm on a cold morning?")
+    # a missing space in the article's own question: "it" points back into the article
+    closing = "Why does it matter so much to the growers of the valley?"
+    assert strip(ARTICLE + closing + "\n")[1] == ()
+
+
 @pytest.mark.parametrize("closing", [
     " Growers said the orchard shop would reopen on Friday at 6 p.m.",
     " Growers said the new presses were built by Harlow Orchard Supplies Ltd.",
