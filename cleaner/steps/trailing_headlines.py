@@ -140,6 +140,9 @@ GLUE_HINT = re.compile(r"\S[.!?][\"”’»)]?[^\s.!?\"”’»)]")  # a stop wi
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
     "saturdays sundays january february april june july august september october november december".split())
+# "March" and "May" are verbs too: months only after a day's number ("...by 9 May.Lorry fire ...").
+DATED_MONTHS = frozenset(("March", "May"))
+DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)? $")
 CONTACT = re.compile(r"[\w.+-]@[\w-]+\.\w")  # an e-mail address
 WEB_ADDRESS = re.compile(r"\bwww\.\w|\bhttps?://")  # ... or a web address, outside markup
 READER_PRONOUNS = frozenset("you your".split())  # a headline's address to its reader
@@ -332,7 +335,8 @@ def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in GLUED.finditer(line, start, end):
         word = match.group(1)
         if (word.islower() and word not in ABBREVIATIONS) or word.isdigit() or word.lower() in CALENDAR_WORDS \
-                or (GLUED_NAME.fullmatch(word) and word.lower() not in ABBREVIATIONS):
+                or (GLUED_NAME.fullmatch(word) and word.lower() not in ABBREVIATIONS) \
+                or (word in DATED_MONTHS and DAY_BEFORE.search(line, 0, match.start(1))):
             spans.append((start, match.end()))
             start = match.end()
     return spans + [(start, end)]
