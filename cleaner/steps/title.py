@@ -23,6 +23,10 @@ period), a short label ("Source: Reuters", under 4 words), and any first
 line when an earlier step already found a different title (the line is
 removed only if it repeats that title).
 
+A short section label (four words at most, no stop or colon: "Animal news", "HEALTH")
+over a line that is the title an earlier step found (the HTML page's), with prose under
+the title, goes with the title (`title.kicker`).
+
 It relies on earlier steps for one paragraph per line and for removing
 navigation and byline lines above the headline ("Skip to content").
 """
@@ -45,6 +49,9 @@ DANGLING = SMALL_WORDS | frozenset("between her his its my our than that their w
 CLOSERS = "\"'”’»)]"
 CURRENCY = "£$€¥"
 BYLINE_OR_LINK = re.compile(r"^by\s+[A-Z]|https?://|www\.|@\w", re.IGNORECASE)
+# A section's label ("Animal news", "HEALTH"): a few words, no sentence's or label's end.
+KICKER = re.compile(r"[^\W_][^\n.!?:;,]{0,40}")
+KICKER_MAX_WORDS = 4
 SITE_SUFFIX = re.compile(r"\s+(?:\||-|–|—)\s+(?P<site>[^|–—]+)$")
 
 
@@ -90,10 +97,12 @@ def without_site_suffix(title: str) -> str:
     return rest if short_name and len(rest.split()) >= MIN_WORDS else title
 
 
+def squeezed(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().casefold()
+
+
 def same_title(a: str, b: str) -> bool:
-    def squeeze(s: str) -> str:
-        return re.sub(r"\W+", " ", s).strip().casefold()
-    a, b = squeeze(a), squeeze(b)
+    a, b = squeezed(a), squeezed(b)
     return bool(a and b) and (a.startswith(b) or b.startswith(a))
 
 
@@ -105,13 +114,21 @@ class LiftTitle:
     description = "headline on the first line moved to metadata"
 
     def run(self, text: str, context: Context) -> StepResult:
-        lines = list(islice((m for m in re.finditer(r"[^\n]+", text) if not m.group().isspace()), 2))
+        lines = list(islice((m for m in re.finditer(r"[^\n]+", text) if not m.group().isspace()), 3))
         if len(lines) < 2:
             return StepResult()
         first, following = lines[0].group().strip(), lines[1].group().strip()
+        known = context.metadata.get("title")
+        if known and len(lines) == 3 and KICKER.fullmatch(first) and len(first.split()) <= KICKER_MAX_WORDS \
+                and squeezed(following) == squeezed(str(known)) \
+                and reads_as_prose(lines[2].group().strip()):
+            # a section's label over the title the extraction found ("Animal news")
+            return StepResult(edits=(
+                Edit(lines[0].start(), lines[0].end() + 1, "", "title.kicker", "section label over the headline"),
+                Edit(lines[1].start(), min(lines[1].end() + 1, len(text)), "", "title.first-line",
+                     "headline moved to metadata")))
         if not looks_like_headline(first) or not reads_as_prose(following):
             return StepResult()
-        known = context.metadata.get("title")
         # a title the extraction found may differ from an article's first line that is
         # content; one read from a page dump's removed header leaves the body as it was
         if known and not same_title(first, str(known)) and context.metadata.get("title_from") != "page header":

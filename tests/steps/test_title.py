@@ -130,6 +130,19 @@ def test_known_title_is_not_replaced():
     assert (out, metadata, len(edits)) == (DEK + "\n", {}, 1)
 
 
+def test_a_section_label_over_the_known_title_goes_with_it():
+    known = {"title": "Harbor Bridge Reopens After Repair"}
+    text = "Local news\n\nHarbor Bridge Reopens After Repair\n\n" + DEK + "\n"
+    out, metadata, edits = lift(text, known)
+    assert out.strip() == DEK and [e.rule for e in edits] == ["title.kicker", "title.first-line"]
+    assert lift(out, known)[2] == ()  # a fixpoint
+    # a sentence over the title, a title that is not the known one, or no prose under it: left alone
+    for other in ("It rained.\nHarbor Bridge Reopens After Repair\n" + DEK + "\n",
+                  "Local news\nA different headline for the bridge\n" + DEK + "\n",
+                  "Local news\nHarbor Bridge Reopens After Repair\nPhotos\n"):
+        assert lift(other, known)[2] == ()
+
+
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="shared seeds not present")
 def test_seed_titles_match_the_gold_metadata():
     for seed in sorted((SHARED / "seeds").glob("*.txt")):
