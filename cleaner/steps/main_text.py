@@ -473,6 +473,8 @@ CALL_OR_LINK = (r"[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
                 r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
                 r"|continue|print|e-?mail|comment|leave|post|add|register|log|get|support|donate)\b")
 CLOSING_NOT = re.compile(TIMESTAMP.pattern + "|" + CALL_OR_LINK, re.IGNORECASE)
+CALL_OR_CREDIT = re.compile(CALL_OR_LINK, re.IGNORECASE)
+STAMP_WORDS = 10  # a line of more words is no stamp, whatever time it names
 # The same for a list's item, which may hold a year ("1990-1994", "Founded 2006").
 ITEM_NOT = re.compile(CLOCK_OR_AGO + "|" + CALL_OR_LINK, re.IGNORECASE)
 
@@ -862,11 +864,12 @@ def _short_sentence(line: str) -> bool:
             and not line.endswith("..") and _opens_like_prose(line, words, 1))
 
 
-def _opens_like_prose(line: str, words: list[str], lower_words: int) -> bool:
+def _opens_like_prose(line: str, words: list[str], lower_words: int, timed: bool = False) -> bool:
     """Opens like a sentence, with at least `lower_words` lower-case words after its
-    first, and is no call to act, stamp, link or credit."""
-    return (bool(CLOSING_START.match(line)) and sum(w[0].islower() for w in words[1:]) >= lower_words
-            and not CLOSING_NOT.search(line))
+    first, and is no call to act, stamp, link or credit. When `timed`, a line longer than
+    a stamp may name a time ("... the first bell is at 18:00. All ten fighters made weight:")."""
+    found = (CALL_OR_CREDIT if timed and len(words) > STAMP_WORDS else CLOSING_NOT).search(line)
+    return bool(CLOSING_START.match(line)) and sum(w[0].islower() for w in words[1:]) >= lower_words and not found
 
 
 def _list_end(lines: list[Line], last: int, fields: set[int]) -> int:
@@ -898,7 +901,8 @@ def _introduced_list_end(lines: list[Line], start: int) -> int:
     if intro.endswith(":") and len(words) < INTRO_MIN_WORDS and not TEASER_INTRO.search(intro) \
             and not BOX_LABEL_WORDS.search(intro):
         return _numbered_end(lines, start)  # "Tracklist:" over "1. ...", "2. ...": a label may do
-    if not (intro.endswith(":") and len(words) >= INTRO_MIN_WORDS and _opens_like_prose(intro, words, 2)
+    if not (intro.endswith(":") and len(words) >= INTRO_MIN_WORDS
+            and _opens_like_prose(intro, words, 2, timed=True)
             and not TEASER_INTRO.search(intro)):
         return start - 1
     end = start - 1

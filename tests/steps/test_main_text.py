@@ -578,3 +578,14 @@ def test_a_list_under_a_subheading_and_its_introduction_ends_the_article():
     # the same lines without the sentence that introduces them are a box after the article
     box = tail.replace("The council listed the three steps it will take first:\n\n", "")
     assert "A review of fares" not in clean(MENU + "\n" + ARTICLE + "\n" + box)
+
+
+def test_a_long_introduction_that_names_a_time_still_introduces_its_list():
+    card = ("Five races support the main event, with the first start at 18:00. All ten crews "
+            "passed the weigh-in at the first attempt:\nHarbour Belle (58.7kg) vs Quay Lass (58.9kg)\n"
+            "Tide Runner (76.1kg) vs Mara Q (75.8kg)\nLow Water (50.6kg) vs Sea Holly (50.8kg)\n"
+            "Ebb (66.5kg) vs Flood (66.4kg)\nPier Light (91.2kg) vs Breakwater (90.4kg)\n")
+    closing = "Tickets are still on sale at the harbour office, and the last race should start at about ten.\n"
+    body = ARTICLE + "Advertisement\nThe card\n" + card + closing
+    out = clean(MENU + "\n" + HEADER + "\n" + body + FOOTER)
+    assert "Pier Light" in out and out.endswith(closing)
