@@ -427,7 +427,9 @@ class Vocabulary:
         it ("crashe") would pass as the stem of "crashing"."""
         if len(word) < LISTED_STEM_LENGTH or word.endswith("e"):
             return False
-        forms = [word + "ing", word + "ed"] + ([word + "s"] if word[-1] not in "sxz" and not word.endswith("ing") else [])
+        forms = [word + "ing", word + "ed"]
+        if word[-1] not in "sxz" and not word.endswith("ing"):
+            forms.append(word + "s")
         if word[-1] not in VOWELS | {"w", "x", "y"} and word[-2] in VOWELS and word[-3] not in VOWELS:
             forms += [word + word[-1] + "ing", word + word[-1] + "ed"]
         return any(self.zipf(form) >= LISTED_STEM_ZIPF for form in forms)

@@ -516,7 +516,8 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
 # herself in the third person in her own article; a sentence that reports speech does.
 BIO_TAIL_LINES = 3
 BIO_MIN_WORDS = 8
-AUTHOR_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|de|van|von|der|da|del|di|la|le)){1,3}")
+AUTHOR_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
+                         r"(?: (?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|de|van|von|der|da|del|di|la|le)){1,3}")
 NOT_AUTHOR = re.compile(r"\b(?:staff|reports?|team|desk|editors?|editorial|news|agency|agencies|wire|press|newsroom"
                         r"|contributors?|correspondents?|reporters?|writers?)\b", re.IGNORECASE)
 BIO_VERB = (r" (?:is|was|has|had|spent|worked|works|writes|wrote|covers|covered|reports|lives|joined|leads|runs"

@@ -104,7 +104,8 @@ SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("s
 OPENING_QUOTE = re.compile(r"""^["'“‘«„‚»]""")  # » opens a German quote (»So«), „ a German or Polish one
 # A headline that opens with a quotation and a colon, and ends in no stop ("“It felt like
 # the house shook”: family recalls chimney fire"); a quotation in prose ends in one.
-QUOTE_HEADLINE = re.compile(r"""^["'“‘«„](?:[^"'“”‘’«»„\n]|(?<=\w)['’](?=\w)){3,150}["'”’»“]\s?:\s(?=\S[^\n]*[^.!?\s"”’»)]$)""")
+QUOTE_HEADLINE = re.compile(r"""^["'“‘«„](?:[^"'“”‘’«»„\n]|(?<=\w)['’](?=\w)){3,150}["'”’»“]"""
+                            r"""\s?:\s(?=\S[^\n]*[^.!?\s"”’»)]$)""")
 LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
 CLOSERS = "\"'”’»)] “«"  # “ closes a German quote („So“), « a German one (»So«)
 # A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway
@@ -121,7 +122,8 @@ GLUED = re.compile(r"(?<![^\W_])(\d{0,4}[^\W\d_]{2,}|\d+)(?:[\"”’“»)]?[.!
                    r"(?=[\"'“‘]?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[A-Z]{3,}[:\s▶►]|\d{1,2} ?(?:h|hrs?|m|mins?) ago)")
 # A dotted abbreviation ("p.m.", "U.S.") or a name's or firm's suffix ("Jr.", "Inc.") before
 # a capitalized word: where a headline glued with a space may start (see `_after_abbreviation`).
-ABBREVIATION_GLUE = re.compile(r"(?<!\S)((?:[^\W\d_]\.){2,}|(?:Jr|Sr|Inc|Ltd|Corp|Co|LLC)\.)\s+(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+ABBREVIATION_GLUE = re.compile(r"(?<!\S)((?:[^\W\d_]\.){2,}|(?:Jr|Sr|Inc|Ltd|Corp|Co|LLC)\.)"
+                               r"\s+(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 GLUED_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}")  # "Chicago", not "St" or "U.S"
 MIN_CONTENT_WORDS = 4     # fewer content words give no evidence either way
 MIN_PREFIX = 5            # "govern" matches "government"; "art" does not match "article"
