@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 def split_lines(text: str) -> tuple[list[str], list[int]]:
@@ -12,6 +13,16 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
         starts.append(offset)
         offset += len(line) + 1
     return lines, starts
+
+
+def lines_backwards(text: str, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line of text[:end] (without its "\\n"), the last first:
+    steps that read only a page's last lines never split the rest."""
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if start < end:
+            yield start, end
+        end = start - 1
 
 
 # What a headline can open with besides a capital or a digit: a quotation mark.

@@ -116,6 +116,8 @@ CLOSING_QUOTES = "'\"’”)]"
 # ("+0:14", "4:38:12", a lap's "1:26.417") in a results table is no stamp.
 CLOCK_OR_AGO = r"(?<![+:])\b\d{1,2}:\d\d\b(?![:.,]\d)|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|[mhd])\s+ago\b"
 TIMESTAMP = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b", re.IGNORECASE)
+# A line of more words than this is no stamp, whatever time it names.
+STAMP_MAX_WORDS = 10
 # A media player's position and length ("0:00 / 7:31"): a widget's line, not a feed's time stamp.
 PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?$")
 
@@ -134,7 +136,7 @@ class StripOutsideMainText:
 
     def __init__(self, *, line_cost: float = 6.0, capital_weight: float = 0.5,
                  sentence_bonus: float = 1.5, gap_cost: float = 20.0,
-                 stamp_factor: float = 4.0, stamp_max_words: int = 10,
+                 stamp_factor: float = 4.0, stamp_max_words: int = STAMP_MAX_WORDS,
                  long_gap_lines: int = 6, long_gap_cost: float = 40.0, menu_words: int = 3,
                  min_chrome_lines: int = 4, header_rules: Rulebook | None = None):
         # Every line costs `line_cost` word-points: a menu item (1-3 words) is
@@ -169,10 +171,10 @@ class StripOutsideMainText:
         # next to one is the player's, not a feed's time stamp.
         self.media_rules = tuple(r for r in header_rules.rules if r.id.startswith(MEDIA_RULES)
                                  and r.scope in LINE_SCOPES) if header_rules is not None else ()
-        # ... and with them, a share bar's buttons ("Share", "Copy link", "Gift this article"):
-        # the controls a page sets between the article's paragraphs.
-        self.control_rules = self.media_rules + tuple(
-            r for r in header_rules.rules if r.id in SHARE_BUTTON_RULES) if header_rules is not None else ()
+        # ... and a share bar's buttons ("Share", "Copy link", "Gift this article"): the other
+        # controls a page sets between the article's paragraphs.
+        self.share_rules = tuple(r for r in header_rules.rules
+                                 if r.id in SHARE_BUTTON_RULES) if header_rules is not None else ()
 
     def prepare(self) -> None:
         if self.header_rules is not None:
@@ -313,25 +315,32 @@ class StripOutsideMainText:
         found: list[int] = []
         i, prose_above = 1, int(bool(scores) and scores[0] > 0)
         while i < len(lines):
-            if scores[i - 1] <= 0 or not self._control_line(lines[i][2]):
+            kind = self._control_kind(lines[i][2]) if scores[i - 1] > 0 else None
+            if kind is None:
                 prose_above += scores[i] > 0
                 i += 1
                 continue
-            j = i + 1
-            while j < len(lines) and (PLAYER_FILLER.fullmatch(lines[j][2]) or self._control_line(lines[j][2])):
+            kinds, j = {kind}, i + 1
+            while j < len(lines):
+                kind = "media" if PLAYER_FILLER.fullmatch(lines[j][2]) else self._control_kind(lines[j][2])
+                if kind is None:
+                    break
+                kinds.add(kind)
                 j += 1
             if any(s > 0 for s in scores[j:j + PLAYER_BLOCK_AFTER]) and (
-                    prose_above <= SHARE_BAR_LEAD_LINES
-                    or all(PLAYER_FILLER.fullmatch(lines[k][2]) or self._taken_by_media(lines[k][2])
-                           for k in range(i, j))):
+                    prose_above <= SHARE_BAR_LEAD_LINES or kinds == {"media"}):
                 found += range(i, j)
             i = j
         return found
 
-    def _control_line(self, line: str) -> bool:
-        """A player's or a share bar's label, which a media or share rule takes whole."""
-        return len(line.split()) <= PLAYER_LABEL_WORDS and any(
-            takes_whole_line(rule, line) for rule in self.control_rules)
+    def _control_kind(self, line: str) -> str | None:
+        """The control a short line is: "media" for a player's label a media rule takes whole,
+        "share" for a share bar's button a share rule takes whole, None for any other line."""
+        if len(line.split()) > PLAYER_LABEL_WORDS:
+            return None
+        if self._taken_by_media(line):
+            return "media"
+        return "share" if any(takes_whole_line(rule, line) for rule in self.share_rules) else None
 
     def _taken_by_media(self, line: str) -> bool:
         """Whether a media rule takes the whole line (a player's or widget's label)."""
@@ -473,8 +482,7 @@ CALL_OR_LINK = (r"[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
                 r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
                 r"|continue|print|e-?mail|comment|leave|post|add|register|log|get|support|donate)\b")
 CLOSING_NOT = re.compile(TIMESTAMP.pattern + "|" + CALL_OR_LINK, re.IGNORECASE)
-CALL_OR_CREDIT = re.compile(CALL_OR_LINK, re.IGNORECASE)
-STAMP_WORDS = 10  # a line of more words is no stamp, whatever time it names
+CALL_OR_LINK_LINE = re.compile(CALL_OR_LINK, re.IGNORECASE)
 # The same for a list's item, which may hold a year ("1990-1994", "Founded 2006").
 ITEM_NOT = re.compile(CLOCK_OR_AGO + "|" + CALL_OR_LINK, re.IGNORECASE)
 
@@ -868,7 +876,7 @@ def _opens_like_prose(line: str, words: list[str], lower_words: int, timed: bool
     """Opens like a sentence, with at least `lower_words` lower-case words after its
     first, and is no call to act, stamp, link or credit. When `timed`, a line longer than
     a stamp may name a time ("... the first bell is at 18:00. All ten fighters made weight:")."""
-    found = (CALL_OR_CREDIT if timed and len(words) > STAMP_WORDS else CLOSING_NOT).search(line)
+    found = (CALL_OR_LINK_LINE if timed and len(words) > STAMP_MAX_WORDS else CLOSING_NOT).search(line)
     return bool(CLOSING_START.match(line)) and sum(w[0].islower() for w in words[1:]) >= lower_words and not found
 
 

@@ -42,7 +42,7 @@ from cleaner.edits import Edit
 from cleaner.prefilter import LiteralIndex, required_literals
 from cleaner.rules import Rule, Rulebook
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import LIST_BULLET, is_headline
+from cleaner.steps.lines import LIST_BULLET, is_headline, lines_backwards
 
 PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*[ \t]*$")
 PROSE_MIN_WORDS = 10
@@ -537,14 +537,13 @@ def _author_bio(text: str, author: str, edits: list[Edit]) -> list[Edit]:
     names = [re.escape(author)] + ([re.escape(first)] if len(first) > 2 and first[-1] != "." else [])
     bio = re.compile(rf"(?:{'|'.join(names)}){BIO_VERB}")
     spans = [(e.start, e.end) for e in edits]
-    tail: list[tuple[int, int, str]] = []  # the last lines no edit took, last first
-    end = len(text)
-    while end > 0 and len(tail) < BIO_TAIL_LINES:
-        start = text.rfind("\n", 0, end - 1) + 1
-        line = text[start:end].strip()
+    tail: list[tuple[int, int, str]] = []  # the last lines no edit took (with their "\n"), last first
+    for start, end in lines_backwards(text, len(text)):
+        line, end = text[start:end].strip(), min(end + 1, len(text))
         if line and not any(a < end and start < b for a, b in spans):
             tail.append((start, end, line))
-        end = start
+            if len(tail) == BIO_TAIL_LINES:
+                break
     found = []
     for k, (start, end, line) in enumerate(tail):
         if bio.match(line) and len(line.split()) >= BIO_MIN_WORDS and not REPORTED_SPEECH.search(line):

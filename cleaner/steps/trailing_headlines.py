@@ -62,14 +62,13 @@ a fixpoint: its new last sentence was already judged to belong.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 
 from cleaner.edits import Edit
 from cleaner.sentences import ABBREVIATIONS, sentence_spans
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import CREDIT
+from cleaner.steps.lines import CREDIT, lines_backwards
 
 STOPWORDS = frozenset("""
     about above according across after again against all almost also although
@@ -363,16 +362,6 @@ def _after_abbreviation(line: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return spans
 
 
-def _lines_backwards(text: str, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-empty line of text[:end], the last first: the walk reads
-    only the page's last lines, so the rest is never split."""
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        if start < end:
-            yield start, end
-        end = start - 1
-
-
 def _asks(sentence: str) -> bool:
     """A question: the shape of many headlines, read as one when glued on with no space."""
     return sentence.rstrip(CLOSERS).endswith("?")
@@ -403,7 +392,7 @@ class StripTrailingHeadlines:
         lines above offset `before`, when a box the walk stops at follows them (a
         production's dates under a review, a press contact under a release)."""
         found = []
-        for line_start, line_end in reversed(list(islice(_lines_backwards(text, before), GLUED_LINES))):
+        for line_start, line_end in reversed(list(islice(lines_backwards(text, before), GLUED_LINES))):
             line = text[line_start:line_end]
             if not GLUE_HINT.search(line):
                 continue  # no stop with a word right after it: nothing glued
@@ -458,7 +447,7 @@ class StripTrailingHeadlines:
     def _tail_sentences(text: str) -> list[tuple[int, int]]:
         """The last MAX_RUN + 1 sentences: the walk cannot remove more."""
         tail: list[tuple[int, int]] = []
-        for line_start, line_end in _lines_backwards(text, len(text)):
+        for line_start, line_end in lines_backwards(text, len(text)):
             line = text[line_start:line_end]
             spans = [part for span in _credit_apart(line, sentence_spans(line)) for part in _unglued(line, *span)]
             if not tail:
