@@ -464,16 +464,15 @@ class StripTrailingHeadlines:
         (its start in `asked`)."""
         while run and not run[0][2]:
             keep_end = run.pop(0)[1]
-        judged = [(text[start:end], run_on) for start, end, off_topic, run_on in run if off_topic]
-        lone_question = len(judged) == 1 and any(start in asked for start, _, off_topic, _ in run if off_topic)
-        run_ons_only = judged and all(run_on for _, run_on in judged)
+        judged = [(start, text[start:end], run_on) for start, end, off_topic, run_on in run if off_topic]
+        run_ons_only = judged and all(run_on for _, _, run_on in judged)
         least = min(RUN_ON_MIN_WORDS, self.min_words) if run_ons_only else self.min_words
         if not run or len(text[:keep_end].split()) < least:
             return ()
         whole_lines = text[keep_end:run[-1][1]].split("\n")[1:]
         if any(len(line.split()) > MAX_PARAGRAPH_WORDS for line in whole_lines):
             return ()
-        if len(judged) == 1 and not looks_like_headline(*judged[0]) and not lone_question:
+        if len(judged) == 1 and not looks_like_headline(*judged[0][1:]) and judged[0][0] not in asked:
             return ()
         return (Edit(keep_end, run[-1][1], "", "trailing-headlines.off-topic",
                      "unrelated headline glued after the article"),)
