@@ -13,7 +13,11 @@ out the whole page in tables, article and menus alike: each row becomes a line o
 its cells ("cell | cell"; a row with no text goes), so the rules read a menu in a
 cell as they read one on its own line. A paragraph written as a <div> among <p>
 siblings (only text and inline markup, twelve words or more ending like a sentence)
-is made a <p> first: trafilatura keeps the <p>s around it and drops the <div>.
+is made a <p> first: trafilatura keeps the <p>s around it and drops the <div>. A table
+holding paragraphs written with blank lines (`text<br><br>text`) lays out the page
+rather than holding data: it is read as nested blocks (its rows and cells made <div>s, the
+runs of text in such a cell <p>s), since trafilatura writes a whole cell, article and
+byline and menu, as one line.
 When trafilatura finds nothing,
 beautifulsoup4 gives the visible text of the page minus scripts, styles and
 obvious chrome elements, and the rule id says which path was taken. Every later
@@ -216,6 +220,7 @@ class ExtractHtml:
         if tree is not None:
             _join_drop_caps(tree)
             _divs_as_paragraphs(tree)
+            _unlayout_tables(tree)
             _mark_article_body(tree)
         found = _page_metadata(tree) if tree is not None else None
         page, url = (tree if tree is not None else html), (found.url if found else None)
@@ -294,6 +299,114 @@ def _divs_as_paragraphs(tree) -> None:
                                          for sibling in parent)
         if with_paragraph[parent]:
             div.tag = "p"
+
+
+# A table whose cells hold paragraphs written with blank lines ("text<br><br>text<br><br>text")
+# lays out an old page: trafilatura would write each of its cells, article and menus alike,
+# as one line of a table row. At least LAYOUT_BREAKS such breaks between runs of an element's
+# own text, inside a table, make the outermost table around it a layout of <div>s. A cell
+# ending in a few <br>s, or separating pictures and boxes by them, is no sign.
+LAYOUT_BREAKS = 2
+TABLE_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+BLOCK_TAGS = frozenset(("p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "blockquote", "form", "section", "article", "pre", "center", "hr", "figure",
+                        "script", "style"))
+
+
+def _text_breaks(element) -> int:
+    """How many blank lines (`<br><br>`, nothing but spaces between) separate two runs of
+    `element`'s own text (its text, its inline children's and their tails)."""
+    runs: list[str] = []  # "text", "break" or "block", repeats merged
+
+    def add(kind: str) -> None:
+        if not runs or runs[-1] != kind:
+            runs.append(kind)
+
+    if (element.text or "").strip():
+        add("text")
+    after_break = False
+    for child in element:
+        if child.tag == "br":
+            if after_break:
+                add("break")
+            after_break = True
+        elif isinstance(child.tag, str):
+            after_break = False
+            if child.tag in BLOCK_TAGS:
+                add("block")
+            elif "".join(child.itertext()).strip():
+                add("text")
+        if (child.tail or "").strip():
+            after_break = False
+            add("text")
+    return sum(1 for before, kind, after in zip(runs, runs[1:], runs[2:])
+               if kind == "break" and before == after == "text")
+
+
+def _blank_line(children: list, index: int) -> bool:
+    """True when children[index] is a <br> that a second one follows with only spaces between."""
+    child = children[index]
+    return (child.tag == "br" and not (child.tail or "").strip() and index + 1 < len(children)
+            and children[index + 1].tag == "br")
+
+
+def _wrap_paragraphs(cell) -> None:
+    """Make a <p> of each run of a layout cell's own text and inline elements between blank
+    lines or block elements: trafilatura reads a cell's loose text poorly once the cell is a
+    <div> (it drops the first run)."""
+    children = list(cell)
+    parts: list = []  # a block element, or (leading text, inline elements) for a paragraph
+    lead, inline = cell.text or "", []
+    cell.text = None
+    index = 0
+    while index < len(children):
+        child = children[index]
+        cell.remove(child)  # its tail goes with it
+        if _blank_line(children, index) or (isinstance(child.tag, str) and child.tag in BLOCK_TAGS):
+            parts.append((lead, inline))
+            while _blank_line(children, index):
+                index += 1
+                cell.remove(children[index])
+            if children[index].tag == "br":
+                lead = children[index].tail or ""
+            else:
+                parts.append(children[index])
+                lead, children[index].tail = children[index].tail or "", None
+            inline = []
+        else:
+            inline.append(child)
+        index += 1
+    parts.append((lead, inline))
+    for part in parts:
+        if not isinstance(part, tuple):
+            cell.append(part)
+            continue
+        paragraph = cell.makeelement("p")
+        paragraph.text = part[0]
+        paragraph.extend(part[1])
+        if "".join(paragraph.itertext()).strip() or any(element.tag != "br" for element in part[1]):
+            cell.append(paragraph)
+
+
+def _unlayout_tables(tree) -> None:
+    """Make <div>s of every table that lays out paragraphs (see LAYOUT_BREAKS), and <p>s of
+    the runs of text in its cells that hold them."""
+    parents = {br.getparent() for br in tree.iter("br")
+               if not (br.tail or "").strip() and (after := br.getnext()) is not None and after.tag == "br"}
+    layouts = []
+    for parent in parents:
+        if parent is None or _text_breaks(parent) < LAYOUT_BREAKS:
+            continue
+        tables = list(parent.iterancestors("table"))
+        if not tables:
+            continue
+        if parent.tag in ("td", "th"):
+            _wrap_paragraphs(parent)
+        if not any(tables[-1] is seen for seen in layouts):
+            layouts.append(tables[-1])
+    for table in layouts:
+        for element in table.iter(*TABLE_TAGS):
+            element.tag = "div"
 
 
 # A page whose article container has a class or id trafilatura does not know (hashed class

@@ -21,7 +21,9 @@ label) is left alone: which of the two is the title would be a guess.
 It deliberately keeps a first line that is a full sentence (it ends with a
 period), a short label ("Source: Reuters", under 4 words), and any first
 line when an earlier step already found a different title (the line is
-removed only if it repeats that title).
+removed only if it repeats that title). A title found that shares no word of four letters
+or more with the line names the site ("Coast Daily - Local News and Video"): the line
+is then lifted and becomes the title.
 
 A short section label (four words at most, no stop or colon: "Animal news", "HEALTH")
 over a line that is the title an earlier step found (the HTML page's), with prose under
@@ -101,6 +103,11 @@ def squeezed(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().casefold()
 
 
+def shares_a_word(a: str, b: str) -> bool:
+    """True when `a` and `b` have a word of four letters or more in common."""
+    return bool({w for w in squeezed(a).split() if len(w) >= 4} & set(squeezed(b).split()))
+
+
 def same_title(a: str, b: str) -> bool:
     a, b = squeezed(a), squeezed(b)
     return bool(a and b) and (a.startswith(b) or b.startswith(a))
@@ -130,10 +137,13 @@ class LiftTitle:
         if not looks_like_headline(first) or not reads_as_prose(following):
             return StepResult()
         # a title the extraction found may differ from an article's first line that is
-        # content; one read from a page dump's removed header leaves the body as it was
-        if known and not same_title(first, str(known)) and context.metadata.get("title_from") != "page header":
+        # content; one read from a page dump's removed header leaves the body as it was, and
+        # one sharing no word with the line names the site, not this article
+        from_header = context.metadata.get("title_from") == "page header"
+        generic = bool(known) and not from_header and not shares_a_word(first, str(known))
+        if known and not same_title(first, str(known)) and not from_header and not generic:
             return StepResult()
         end = min(lines[0].end() + 1, len(text))
         edit = Edit(lines[0].start(), end, "", "title.first-line", "headline moved to metadata")
-        metadata: dict[str, Any] = {} if known else {"title": without_site_suffix(first)}
+        metadata: dict[str, Any] = {"title": without_site_suffix(first)} if not known or generic else {}
         return StepResult(edits=(edit,), metadata=metadata)

@@ -282,3 +282,46 @@ def test_sections_holding_too_little_of_the_page_are_left_to_trafilatura():
     tree = load_html(sections_page("Cookies help us run this site."))
     _mark_article_body(tree)
     assert tree.find(".//*[@itemprop='articleBody']").get("class") == "_hh-body_9z"
+
+
+def layout_page(body_cell: str) -> str:
+    return ("<html><head><title>Harbour plan approved</title></head><body>"
+            "<table width='760'><tr><td colspan='2'><a href='/'>Home</a> <a href='/news'>News</a> "
+            "<a href='/sport'>Sport</a> <a href='/contact'>Contact us</a></td></tr>"
+            "<tr><td width='160' valign='top'><a href='/clubs'>Clubs</a><br><a href='/events'>Events</a><br>"
+            "<a href='/archive'>Archive</a></td>"
+            f"<td valign='top'><font size='5'><b>Harbour plan approved</b></font><br>{body_cell}</td></tr>"
+            "</table></body></html>")
+
+
+def test_a_table_laying_out_paragraphs_with_blank_lines_is_read_as_blocks():
+    body = "<br><br>".join(PARAGRAPHS)
+    text = clean(layout_page(f"<font size='1'>Posted 3 March 2025 by the news desk</font><br><br>{body}")).text
+    lines = text.splitlines()
+    for paragraph in PARAGRAPHS:
+        assert paragraph in lines  # each paragraph a line of its own, not one row of the whole page
+    assert "Home News Sport" not in text and "Clubs" not in text
+
+
+def test_a_table_of_data_and_a_cell_ending_in_breaks_stay_tables():
+    from cleaner.steps.extract_html import _unlayout_tables
+    from lxml import html as lxml_html
+
+    page = layout_page("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<br><br><br>"
+                       "<table><tr><td>Harbour United<br><br>Kelso Rovers</td><td>12</td></tr></table>")
+    tree = lxml_html.fromstring(page)
+    _unlayout_tables(tree)
+    assert len(tree.findall(".//table")) == 2 and len(tree.findall(".//td")) == 5
+
+
+def test_a_layout_cells_runs_of_text_become_paragraphs():
+    from cleaner.steps.extract_html import _wrap_paragraphs
+    from lxml import html as lxml_html
+
+    cell = lxml_html.fromstring("<td>First run.<br><br><b>Second</b> run, <i>with</i> a break<br> inside."
+                                "<br> <br><br>Third run.<div>A box</div>Tail run.<br><br></td>")
+    _wrap_paragraphs(cell)
+    assert [(child.tag, " ".join(child.text_content().split())) for child in cell] == [
+        ("p", "First run."), ("p", "Second run, with a break inside."), ("p", "Third run."),
+        ("div", "A box"), ("p", "Tail run.")]
+    assert cell.find("p[2]/br") is not None  # a single break stays inside its paragraph

@@ -124,7 +124,11 @@ def test_known_title_is_not_replaced():
     text = "Harbor Bridge Reopens After Repair\n" + DEK + "\n"
     out, metadata, edits = lift(text, {"title": "Harbor Bridge Reopens After Repair - Coastal Daily"})
     assert (out, metadata) == (DEK + "\n", {})
-    assert lift(text, {"title": "A different story altogether"})[2] == ()
+    assert lift(text, {"title": "Harbor ferry fares to rise in spring"})[2] == ()
+    # a title sharing no word with the line names the site: the line is the article's title
+    out, metadata, edits = lift(text, {"title": "Coastal Daily - Local News and Video for Kent County"})
+    assert (out, metadata) == (DEK + "\n", {"title": "Harbor Bridge Reopens After Repair"})
+    assert lift(out, {"title": "Coastal Daily - Local News and Video for Kent County"})[2] == ()
     # a title read from a page dump's removed header leaves the body as it was without one
     out, metadata, edits = lift(text, {"title": "A different story altogether", "title_from": "page header"})
     assert (out, metadata, len(edits)) == (DEK + "\n", {}, 1)
