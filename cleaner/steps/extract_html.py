@@ -324,30 +324,24 @@ def _text_breaks(element) -> int:
 
     if (element.text or "").strip():
         add("text")
-    after_break = False
     for child in element:
-        if child.tag == "br":
-            if after_break:
-                add("break")
-            after_break = True
-        elif isinstance(child.tag, str):
-            after_break = False
+        if _opens_blank_line(child):
+            add("break")
+        elif isinstance(child.tag, str) and child.tag != "br":
             if child.tag in BLOCK_TAGS:
                 add("block")
             elif "".join(child.itertext()).strip():
                 add("text")
         if (child.tail or "").strip():
-            after_break = False
             add("text")
     return sum(1 for before, kind, after in zip(runs, runs[1:], runs[2:])
                if kind == "break" and before == after == "text")
 
 
-def _blank_line(children: list, index: int) -> bool:
-    """True when children[index] is a <br> that a second one follows with only spaces between."""
-    child = children[index]
-    return (child.tag == "br" and not (child.tail or "").strip() and index + 1 < len(children)
-            and children[index + 1].tag == "br")
+def _opens_blank_line(element) -> bool:
+    """True when `element` is a <br> that a second one follows with only spaces between."""
+    return (element.tag == "br" and not (element.tail or "").strip()
+            and (after := element.getnext()) is not None and after.tag == "br")
 
 
 def _wrap_paragraphs(cell) -> None:
@@ -361,19 +355,21 @@ def _wrap_paragraphs(cell) -> None:
     index = 0
     while index < len(children):
         child = children[index]
-        cell.remove(child)  # its tail goes with it
-        if _blank_line(children, index) or (isinstance(child.tag, str) and child.tag in BLOCK_TAGS):
+        if _opens_blank_line(child) or (isinstance(child.tag, str) and child.tag in BLOCK_TAGS):
             parts.append((lead, inline))
-            while _blank_line(children, index):
-                index += 1
+            while _opens_blank_line(children[index]):  # asked while the next <br> is still in place
                 cell.remove(children[index])
-            if children[index].tag == "br":
-                lead = children[index].tail or ""
+                index += 1
+            last = children[index]
+            cell.remove(last)  # its tail goes with it
+            if last.tag == "br":
+                lead = last.tail or ""
             else:
-                parts.append(children[index])
-                lead, children[index].tail = children[index].tail or "", None
+                parts.append(last)
+                lead, last.tail = last.tail or "", None
             inline = []
         else:
+            cell.remove(child)
             inline.append(child)
         index += 1
     parts.append((lead, inline))
@@ -391,9 +387,8 @@ def _wrap_paragraphs(cell) -> None:
 def _unlayout_tables(tree) -> None:
     """Make <div>s of every table that lays out paragraphs (see LAYOUT_BREAKS), and <p>s of
     the runs of text in its cells that hold them."""
-    parents = {br.getparent() for br in tree.iter("br")
-               if not (br.tail or "").strip() and (after := br.getnext()) is not None and after.tag == "br"}
-    layouts = []
+    parents = dict.fromkeys(br.getparent() for br in tree.iter("br") if _opens_blank_line(br))
+    layouts: dict[Any, None] = {}  # outermost tables, in page order
     for parent in parents:
         if parent is None or _text_breaks(parent) < LAYOUT_BREAKS:
             continue
@@ -402,8 +397,7 @@ def _unlayout_tables(tree) -> None:
             continue
         if parent.tag in ("td", "th"):
             _wrap_paragraphs(parent)
-        if not any(tables[-1] is seen for seen in layouts):
-            layouts.append(tables[-1])
+        layouts[tables[-1]] = None
     for table in layouts:
         for element in table.iter(*TABLE_TAGS):
             element.tag = "div"
