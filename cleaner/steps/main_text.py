@@ -45,8 +45,9 @@ Keeps:
   "REKLAMA", "Anzeige" alone on a line between two lines of prose): the label
   is worth nothing there, so it costs no gap (the rules remove it later);
 - a podcast's or video's chapter list ("02:10 – How she started", three or
-  more lines whose offsets rise): its marks are worth nothing, not a stamp's
-  cost, so the show notes around it stay (a feed's clock times fall, latest
+  more lines whose offsets rise), or a day's timeline ("6:14 a.m. – Liftoff",
+  its clock times rising): its marks are worth nothing, not a stamp's cost,
+  so the show notes or text around it stay (a feed's clock times fall, latest
   first, and keep their cost);
 - everything inside the region, including short lines between paragraphs
   (subheadings, captions, share bars inside the article are other steps'
@@ -620,9 +621,11 @@ AD_SLOT = re.compile(r"^[-–—*\[(]?\s?(?:advertisement|advert|ad|ads|sponsore
                      r"|publicidad|publicidade|pubblicità|publicité|annonse|annons|mainos|advertentie|hirdetés"
                      r"|inzerce|reclamă|sponsorizzato|gesponsert)\s?[-–—*\])]?$", re.IGNORECASE)
 # A podcast's or video's chapter list: "02:10 – How she started", each line an offset into
-# the recording and a topic, the offsets rising. A feed's stamps are clock times, latest
-# first, and rarely joined to their headline by a dash.
-CHAPTER = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d\d)[)\]]?\s?[–—-]\s?\S")
+# the recording and a topic, the offsets rising; or a timeline or programme in clock times
+# ("6:14 a.m. – Liftoff", "9:30 – Keynote"), the times rising through the day. A feed's
+# stamps are clock times too, but latest first, and rarely joined to their headline by a dash.
+CHAPTER = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\.?)?[)\]]?\s?[–—-]\s?\S",
+                     re.IGNORECASE)
 
 
 def _chapter_lines(lines: list[Line]) -> list[int]:
@@ -635,7 +638,9 @@ def _chapter_lines(lines: list[Line]) -> list[int]:
         match = CHAPTER.match(line)
         offset = None
         if match:
-            hours, minutes, seconds = (int(part or 0) for part in match.groups())
+            hours, minutes, seconds = (int(part or 0) for part in match.groups()[:3])
+            if match.group(4):  # "6:14 a.m.": hours and minutes of a 12-hour clock
+                minutes = minutes % 12 + (12 if match.group(4).lower() == "p" else 0)
             offset = hours * 3600 + minutes * 60 + seconds
         if offset is None or not run or offset <= last or i != run[-1] + 1:
             if len(run) >= MIN_ENTRIES:

@@ -436,6 +436,23 @@ def test_clock_times_out_of_order_are_no_chapter_list():
     assert "Bridge closed after crash" not in out
 
 
+def test_a_timeline_in_rising_clock_times_is_kept_with_the_text_after_it():
+    # a day's timeline ("9:05 a.m. – Doors open") reads as a feed of stamped headlines
+    # unless its times rise; across noon, "11:40 a.m." comes before "12:15 p.m." and "1:30 p.m."
+    timeline = "\n".join(["9:05 a.m. – Doors open to the first visitors", "10:20 a.m. – Judging of the heifer classes",
+                           "11:40 a.m. – Parade of champions", "12:15 p.m. – Lunch in the members' tent",
+                           "1:30 p.m. – Sheepdog trials on the lower field"])
+    rest = ("The show committee said the trials would move to the upper field next year, because "
+            "the lower one flooded twice this spring and the ground was still soft in places.")
+    page = MENU + "\n" + ARTICLE + "How the day ran\n" + timeline + "\n" + rest + "\n" + FOOTER
+    out = run_step(StripOutsideMainText(), page)[0]
+    assert timeline in out and rest in out and "Privacy policy" not in out
+    # the same list latest first is a feed, and is cut with what follows it
+    feed = "\n".join(reversed(timeline.splitlines()))
+    out = run_step(StripOutsideMainText(), MENU + "\n" + ARTICLE + "\n" + feed + "\n" + FOOTER)[0]
+    assert "Parade of champions" not in out
+
+
 def test_an_ad_slot_between_two_paragraphs_costs_no_gap():
     # the article's last two short paragraphs come after an ad slot: alone they would not
     # pay for the gap a chrome line makes, and were cut with the footer
