@@ -191,6 +191,16 @@ def test_a_box_heading_takes_the_headlines_listed_under_it_with_their_list_marks
         ("teasers.heading", "related-stories heading and the 2 headlines listed under it")]
 
 
+def test_a_box_lists_questions_as_headlines_but_a_question_over_a_paragraph_is_a_subheading():
+    box = "Read next\nCash or shares: which pays more?\nIs a fixed rate worth the wait?\nPension rules for the self-employed explained\n"
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert [e.reason for e in edits] == ["sidebar heading and the 3 headlines listed under it"]
+    # a short question right over the article's next paragraph is its subheading, as other lines are
+    out = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + "Read next\n\nWhat happens now?\n\n" + NEXT_LINE)[0]
+    assert "What happens now?" in out
+
+
 def test_a_line_two_rules_take_heads_a_list_only_when_headlines_are_right_under_it():
     # "READ MORE" is also a cookie banner's button, a rule earlier in the rulebook
     box = "READ MORE\nNight buses to run until 2 a.m. for another year\nLibrary reopens after a two-year renovation\n"

@@ -8,10 +8,12 @@ Bylines and datelines give their author and date to the metadata.
 
 A heading of a box of links (a rule with `takes_list`: "Related stories",
 "More from Sport") takes the headlines listed right under it: lines of 3-16
-words that do not end like a sentence. The list ends at the first other line,
+words that do not end like a sentence (a question may, with another headline
+right under it: "Which pays more?"). The list ends at the first other line,
 and before a line of four words or fewer, or a quotation alone on its line,
-with a paragraph of the article right under it (ten words or more ending a sentence or introducing a list): that is
-the article's subheading ("Orthopaedics worst hit"), not a box's headline.
+with a paragraph of the article right under it (ten words or more ending a
+sentence or introducing a list): that is the article's subheading
+("Orthopaedics worst hit"), not a box's headline.
 
 A newsletter box's pitch and heading go with the sign-up form under them
 (`strip-debris.newsletter-pitch`, `strip-debris.newsletter-heading`): the line
@@ -624,6 +626,8 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
             below = _line_at(text, line_end)[0] if line_end < len(text) else ""
             if after_blank and below and not _is_listed(below):
                 break
+            if line.endswith("?") and not (below and _is_listed(below)):
+                break  # a question is a box's headline only with another right under it
             words = len(line.split())
             if (words <= SUBHEAD_MAX_WORDS or QUOTE_LINE.fullmatch(line)
                     or count and words <= SUBHEAD_SHORTER_WORDS and 2 * words <= shortest) \
@@ -645,8 +649,9 @@ def _next_line(text: str, offset: int) -> str:
 
 
 def _is_listed(line: str) -> bool:
-    """A headline as a box lists it, with or without a list mark."""
-    return is_headline(LIST_BULLET.sub("", line, count=1).lstrip(), *LISTED_WORDS)
+    """A headline as a box lists it, with or without a list mark, or a question ("Cash or
+    shares: which pays more?"), which the list takes only with a headline right under it."""
+    return is_headline(LIST_BULLET.sub("", line, count=1).lstrip().removesuffix("?"), *LISTED_WORDS)
 
 
 def _paragraph_under(line: str) -> bool:
