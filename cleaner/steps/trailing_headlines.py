@@ -49,6 +49,11 @@ sentences shaped like headlines are cut, and their topic rests on long words
 ("nicht", "les") would otherwise pass for shared content. Other languages'
 quotation marks count as quotes ("„So“", "«Así».", "» So «").
 
+A sentence glued with no space after the article's stop, then one last
+sentence with no stop, is a headline of two sentences ("...jabłka.Burza nad
+powiatem. Strażacy wyjeżdżali 40 razy") when the two share no topic with the
+article; both go.
+
 A headline glued with no space to the stop that ends one of the last six
 lines ("...for a superb tea.Colts evening date confirmed") goes even when a
 box under it stops the walk (a review's ticket details, a release's press
@@ -367,10 +372,20 @@ def _asks(sentence: str) -> bool:
     return sentence.rstrip(CLOSERS).endswith("?")
 
 
+def _opens_headline(sentence: str, run: list[tuple[int, int, bool, bool]]) -> bool:
+    """Whether a sentence glued on with no space opens a headline of two sentences ("...jednego
+    jabłka.Burza nad powiatem. Strażacy wyjeżdżali 40 razy"): it is of a headline's length,
+    and the one sentence after it, the page's last, ends in no stop (a paragraph's last
+    sentence ends in one) and was not kept as the article's. The two must also share no
+    topic with the article (see `_walk`): a sentence run on with a missing space is the
+    article's when it does."""
+    return len(sentence.split()) <= MAX_HEADLINE_WORDS and len(run) == 1 and run[0][3]
+
+
 def _glued_without_space(text: str, start: int) -> bool:
     """Whether the sentence at `start` follows the one before with no space after its stop
     ("...for hire.Anglers' fury as fees double")."""
-    return start > 0 and text[start - 1] in ".!?\"”’»)" and text[start - 2:start - 1].strip() != ""
+    return start > 0 and text[start - 1] in ".!?\"”’“»)" and text[start - 2:start - 1].strip() != ""
 
 
 class StripTrailingHeadlines:
@@ -429,6 +444,11 @@ class StripTrailingHeadlines:
             topic = RUN_ON_TOPIC if run_on else TOPIC
             after_credit_on_line = run_on and bool(CREDIT.search(before))  # the article ends at its credit
             glued = _glued_without_space(text, start)
+            if glued and _opens_headline(sentence, run) \
+                    and Reference(text[:start]).overlap(text[start:run[0][1]], False, english()) < TOPIC:
+                # the headline's second sentence goes with it, however short
+                run = [(start, end, True, run_on), (*run[0][:2], True, True)]
+                continue
             if glued and looks_like_headline(sentence, run_on):
                 # no space after the stop: two texts run together, not one writer's sentences;
                 # a headline there is cut whatever words it shares with the article

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cleaner.steps.trailing_headlines import StripTrailingHeadlines
+from cleaner.steps.trailing_headlines import StripTrailingHeadlines, _glued_without_space
 from conftest import run_step
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -282,6 +282,30 @@ def test_a_headline_glued_after_a_time_a_name_or_a_quote_goes(ending, glued):
     out, edits = strip(ARTICLE + ending + glued + "\n")
     assert out == ARTICLE + ending + "\n"
     assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+
+
+@pytest.mark.parametrize("glued", [
+    "Storm over the county. Firefighters called out 40 times",  # a headline of two sentences
+    "VIDEO Warehouse fire on the ring road. Six crews attend",
+])
+def test_a_headline_of_two_sentences_glued_with_no_space_goes_whole(glued):
+    ending = ' The engineer said: "The water will be clear by the autumn."'
+    out, edits = strip(ARTICLE + ending + glued + "\n")
+    assert out == ARTICLE + ending + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+
+
+def test_a_sentence_run_on_with_a_missing_space_stays_when_it_shares_the_articles_topic():
+    # the same shape, but the two sentences are about the filters: a typo, not a headline
+    ending = " The membrane filters arrive in June.The council filters contract is signed. Work starts soon"
+    assert strip(ARTICLE + ending + "\n") == (ARTICLE + ending + "\n", ())
+
+
+def test_a_czech_or_german_closing_quote_before_a_capital_is_glue():
+    # „…“ closes with “: "…kormorány.“Na silnici…" runs two texts together as "…done."Next" does
+    line = "přežije i kormorány.“Na silnici se srazila dvě auta"
+    assert _glued_without_space(line, line.index("Na"))
+    assert not _glued_without_space("the end.“ Na", len("the end.“ "))
 
 
 @pytest.mark.parametrize("ending", [
