@@ -473,6 +473,9 @@ class Vocabulary:
         for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 stems += [word[:-len(suffix)], word[:-len(suffix)] + "e"]
+        # a word in "-y" turns it to "i" before a suffix ("applier": one who applies)
+        stems += [word[:-len(suffix) - 1] + "y" for suffix in SUFFIXES
+                  if word.endswith("i" + suffix) and len(word) - len(suffix) >= 4]
         # a one-syllable adjective in "-y" keeps it before -er and -est ("slyer", "wryest")
         stems += [word[:-len(suffix)] for suffix in ("er", "est")
                   if word.endswith(suffix) and len(word) - len(suffix) == 3 and word[-len(suffix) - 1] == "y"]

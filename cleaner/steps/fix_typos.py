@@ -37,7 +37,7 @@ English list knows many German and French words: "verlegt" would become
 "verlag"), and paragraphs crowded with unknown words (foreign or technical
 text). A rare listed word (more so when the document also uses it inflected:
 "deportee" beside "deportees"), a common word of another language and a
-common word with a prefix or suffix ("defensing") are weighed as meant
+common word with a prefix or suffix ("defensing"; "applier", its "y" turned to "i") are weighed as meant
 against the candidates, and never corrected to a word two letters away;
 nor is a word that holds a distance-2 candidate whole at one edge ("upzoning":
 "zoning" with a prefix added, not two slips), or a listed word of four letters or more

@@ -417,6 +417,16 @@ def test_an_unlisted_verb_whose_ing_form_is_listed_is_meant():
     assert for_language("en").suggest("hwlped").word == "helped"
 
 
+def test_an_agent_noun_of_a_verb_in_y_is_meant():
+    # wordfreq lists "apply" but not "applier": "applied" is one key away
+    text = "If you know you are a light applier, going higher buys you a margin, the dermatologist said.\n"
+    out, edits, _ = fix(text)
+    assert out == text and not edits
+    assert for_language("en").suggest("applier").why == "a known word with a prefix or suffix"
+    # a slip is still a slip: "appliad" is "applied" mistyped
+    assert for_language("en").suggest("appliad").word == "applied"
+
+
 def test_the_comparative_of_a_short_adjective_in_y_is_meant():
     # wordfreq lists "sly" but not "slyer": "slayer" and "flyer" are one key away
     text = ("The film could have been a cosy culture-clash comedy. The two writers have "
