@@ -26,7 +26,8 @@ than leaving a headline):
 - a sentence too short to judge (under four content words) right after the
   article's last sentence, and all before it;
 - a lone off-topic sentence unless shaped like a headline (Title Case, a
-  " | " separator, or no final punctuation); two or more go in any shape;
+  " | " separator, or no final punctuation); two or more go in any shape (a
+  headline glued on with no space, which goes for its glue, does not count);
 - a line longer than a headline block (30 words) as a whole; more than
   five sentences.
 
@@ -106,10 +107,11 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m|t)$")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("s", ""))
 OPENING_QUOTE = re.compile(r"""^["'“‘«„‚»]""")  # » opens a German quote (»So«), „ a German or Polish one
-# A headline that opens with a quotation and a colon, and ends in no stop ("“It felt like
-# the house shook”: family recalls chimney fire"); a quotation in prose ends in one.
+# A headline that opens with a quotation and a colon or a dash, and ends in no stop ("“It
+# felt like the house shook”: family recalls chimney fire", "'A disgrace' - residents hit
+# out over parking"); a quotation in prose ends in one.
 QUOTE_HEADLINE = re.compile(r"""^["'“‘«„](?:[^"'“”‘’«»„\n]|(?<=\w)['’](?=\w)){3,150}["'”’»“]"""
-                            r"""\s?:\s(?=\S[^\n]*[^.!?\s"”’»)]$)""")
+                            r"""(?:\s?:\s|\s[-–—]\s)(?=\S[^\n]*[^.!?\s"”’»)]$)""")
 LABEL = re.compile(r"^\w+(?: \w+){0,2}: ")
 CLOSERS = "\"'”’»)] “«"  # “ closes a German quote („So“), « a German one (»So«)
 # A sentence end with no space before a capitalized word: "...on Thursday.Heritage railway
@@ -431,6 +433,7 @@ class StripTrailingHeadlines:
         after_credit: tuple[Edit, ...] = ()  # headlines after a credit line, cut apart
         english = lru_cache(maxsize=1)(lambda: _english(text))  # read once, when needed
         asked: set[int] = set()  # off-topic questions glued with no space: headlines' shape
+        glued_on: set[int] = set()  # headlines cut for their glue, whatever their topic
         for start, end in reversed(self._tail_sentences(text)):
             sentence = text[start:end]
             if CREDIT.search(sentence) and text[start - 1:start] in ("", "\n"):
@@ -448,16 +451,18 @@ class StripTrailingHeadlines:
                     and Reference(text[:start]).overlap(text[start:run[0][1]], False, english()) < TOPIC:
                 # the headline's second sentence goes with it, however short
                 run = [(start, end, True, run_on), (*run[0][:2], True, True)]
+                glued_on.add(start)
                 continue
             if glued and looks_like_headline(sentence, run_on):
                 # no space after the stop: two texts run together, not one writer's sentences;
                 # a headline there is cut whatever words it shares with the article
                 run.insert(0, (start, end, True, run_on))
+                glued_on.add(start)
                 continue
             if not after_credit_on_line and (kept_by_shape(sentence, run_on, glued) or (not short and (
                     (not looks_like_headline(sentence, run_on) and not english())
                     or Reference(text[:start]).overlap(sentence, run_on, english()) >= topic))):
-                return self._cut(text, end, run, asked) + after_credit
+                return self._cut(text, end, run, asked, glued_on) + after_credit
             run.insert(0, (start, end, not short, run_on))
             if glued and _asks(sentence):
                 asked.add(start)
@@ -478,12 +483,21 @@ class StripTrailingHeadlines:
         return tail[-MAX_RUN - 1:]
 
     def _cut(self, text: str, keep_end: int, run: list[tuple[int, int, bool, bool]],
-             asked: set[int] | frozenset[int] = frozenset()) -> tuple[Edit, ...]:
+             asked: set[int] | frozenset[int] = frozenset(),
+             glued_on: set[int] | frozenset[int] = frozenset()) -> tuple[Edit, ...]:
         """Remove the run after its leading unjudged sentences, which stay. A lone judged
         sentence goes only when shaped as a headline, or a question glued on with no space
-        (its start in `asked`)."""
+        (its start in `asked`). The sentences before a headline cut for its glue (its start
+        in `glued_on`) are judged as if it were not there: a lone one of them stays unless
+        shaped as a headline ("...where entries close on Wednesday.Police appeal after ...")."""
         while run and not run[0][2]:
             keep_end = run.pop(0)[1]
+        glued_at = next((i for i, (start, *_) in enumerate(run) if start in glued_on), 0)
+        judged_before = [(start, text[start:end], run_on) for start, end, off_topic, run_on in run[:glued_at]
+                         if off_topic]
+        if glued_at and len(judged_before) == 1 and not looks_like_headline(*judged_before[0][1:]) \
+                and judged_before[0][0] not in asked:
+            keep_end, run = run[glued_at - 1][1], run[glued_at:]
         judged = [(start, text[start:end], run_on) for start, end, off_topic, run_on in run if off_topic]
         run_ons_only = judged and all(run_on for _, _, run_on in judged)
         least = min(RUN_ON_MIN_WORDS, self.min_words) if run_ons_only else self.min_words

@@ -122,8 +122,11 @@ def test_a_lone_off_topic_sentence_that_reads_as_prose_stays(closing):
     " 'We will rebuild it': Quayside mayor vows to reopen the pier by spring",
     # glued with no space, an apostrophe inside the quotation
     "'It's not a matter of if': Why Harbour Row is bracing for the spring floods",
+    # or a dash
+    " 'It's a disgrace' - Harbour Row residents hit out over new parking charges",
+    " “We were not asked” – Quayside traders angry at market move",
 ])
-def test_a_headline_that_opens_with_a_quotation_and_a_colon_goes(glued):
+def test_a_headline_that_opens_with_a_quotation_and_a_colon_or_dash_goes(glued):
     assert_only_the_article_stays(glued)
 
 
@@ -291,6 +294,15 @@ def test_a_headline_glued_after_a_time_a_name_or_a_quote_goes(ending, glued):
 def test_a_headline_of_two_sentences_glued_with_no_space_goes_whole(glued):
     ending = ' The engineer said: "The water will be clear by the autumn."'
     out, edits = strip(ARTICLE + ending + glued + "\n")
+    assert out == ARTICLE + ending + "\n"
+    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+
+
+def test_a_lone_prose_sentence_before_a_headline_glued_with_no_space_stays():
+    # the glue cuts the headline whatever its topic; the sentence before it is judged as
+    # if the headline were not there, and a lone one in the shape of prose stays
+    ending = " The next open day in the series is on 28 July, when bookings close on Wednesday."
+    out, edits = strip(ARTICLE + ending + "Police appeal after van driver clips cyclist on bypass\n")
     assert out == ARTICLE + ending + "\n"
     assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
 
