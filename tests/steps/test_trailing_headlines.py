@@ -43,8 +43,14 @@ def assert_fixpoint(text):
 
 def assert_only_the_article_stays(ending):
     """The article with `ending` after it loses exactly the ending, as one off-topic cut."""
-    out, edits = strip(ARTICLE + ending + "\n")
-    assert out == ARTICLE + "\n"
+    assert_only_the_headline_goes("", ending)
+
+
+def assert_only_the_headline_goes(last, headline):
+    """The article with its `last` sentences and `headline` after them loses exactly the
+    headline, as one off-topic cut."""
+    out, edits = strip(ARTICLE + last + headline + "\n")
+    assert out == ARTICLE + last + "\n"
     assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
     assert_fixpoint(out)
 
@@ -262,17 +268,12 @@ def test_a_headline_glued_with_no_space_after_the_last_stop_goes(glued):
 ])
 def test_a_headline_glued_after_a_month_name_goes(ending):
     # a month's name ends a sentence as a lower-case word does
-    out, edits = strip(ARTICLE + ending + "Marlow Creek council approves bond for new reservoir intake\n")
-    assert out == ARTICLE + ending + "\n"
-    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_only_the_headline_goes(ending, "Marlow Creek council approves bond for new reservoir intake")
 
 
 def test_a_headline_glued_after_a_closing_quote_goes_and_the_quote_stays():
     quote = ' The mayor said: "The filters will pay for themselves. And the water will be clear."'
-    out, edits = strip(ARTICLE + quote + "Orchard owners race to beat the summer heat\n")
-    assert out == ARTICLE + quote + "\n"
-    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
-    assert_fixpoint(out)
+    assert_only_the_headline_goes(quote, "Orchard owners race to beat the summer heat")
 
 
 @pytest.mark.parametrize("ending, glued", [
@@ -282,9 +283,7 @@ def test_a_headline_glued_after_a_closing_quote_goes_and_the_quote_stays():
     (' The engineer called it "a job well done".', "Is it time to fix your mortgage rate before the summer"),
 ])
 def test_a_headline_glued_after_a_time_a_name_or_a_quote_goes(ending, glued):
-    out, edits = strip(ARTICLE + ending + glued + "\n")
-    assert out == ARTICLE + ending + "\n"
-    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_only_the_headline_goes(ending, glued)
 
 
 @pytest.mark.parametrize("glued", [
@@ -292,19 +291,14 @@ def test_a_headline_glued_after_a_time_a_name_or_a_quote_goes(ending, glued):
     "VIDEO Warehouse fire on the ring road. Six crews attend",
 ])
 def test_a_headline_of_two_sentences_glued_with_no_space_goes_whole(glued):
-    ending = ' The engineer said: "The water will be clear by the autumn."'
-    out, edits = strip(ARTICLE + ending + glued + "\n")
-    assert out == ARTICLE + ending + "\n"
-    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_only_the_headline_goes(' The engineer said: "The water will be clear by the autumn."', glued)
 
 
 def test_a_lone_prose_sentence_before_a_headline_glued_with_no_space_stays():
     # the glue cuts the headline whatever its topic; the sentence before it is judged as
     # if the headline were not there, and a lone one in the shape of prose stays
-    ending = " The next open day in the series is on 28 July, when bookings close on Wednesday."
-    out, edits = strip(ARTICLE + ending + "Police appeal after van driver clips cyclist on bypass\n")
-    assert out == ARTICLE + ending + "\n"
-    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+    assert_only_the_headline_goes(" The next open day in the series is on 28 July, when bookings close on Wednesday.",
+                                  "Police appeal after van driver clips cyclist on bypass")
 
 
 def test_a_sentence_run_on_with_a_missing_space_stays_when_it_shares_the_articles_topic():
