@@ -639,8 +639,12 @@ def _chapter_lines(lines: list[Line]) -> list[int]:
         offset = None
         if match:
             hours, minutes, seconds = (int(part or 0) for part in match.groups()[:3])
-            if match.group(4):  # "6:14 a.m.": hours and minutes of a 12-hour clock
-                minutes = minutes % 12 + (12 if match.group(4).lower() == "p" else 0)
+            if match.group(4):  # a 12-hour clock: "6:14 p.m." is 18:14, "10:05:30 a.m." 10:05:30
+                afternoon = 12 if match.group(4).lower() == "p" else 0
+                if match.group(1):
+                    hours = hours % 12 + afternoon
+                else:  # the first number is the hour here, read as minutes: the order is the same
+                    minutes = minutes % 12 + afternoon
             offset = hours * 3600 + minutes * 60 + seconds
         if offset is None or not run or offset <= last or i != run[-1] + 1:
             if len(run) >= MIN_ENTRIES:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from cleaner.edits import apply_edits, check_edits
 from cleaner.rules import load_rulebook
 from cleaner.steps.base import Context
-from cleaner.steps.main_text import StripOutsideMainText
+from cleaner.steps.main_text import StripOutsideMainText, _chapter_lines
 from conftest import run_step
 
 STEP = StripOutsideMainText()
@@ -451,6 +451,12 @@ def test_a_timeline_in_rising_clock_times_is_kept_with_the_text_after_it():
     feed = "\n".join(reversed(timeline.splitlines()))
     out = run_step(StripOutsideMainText(), MENU + "\n" + ARTICLE + "\n" + feed + "\n" + FOOTER)[0]
     assert "Parade of champions" not in out
+
+
+def test_a_timeline_with_seconds_rises_across_noon_by_its_am_and_pm():
+    times = ["11:59:30 a.m. – Countdown resumes", "12:00:10 p.m. – Liftoff", "1:02:00 p.m. – Orbit reached"]
+    assert _chapter_lines([(0, 0, line) for line in times]) == [0, 1, 2]
+    assert _chapter_lines([(0, 0, line) for line in reversed(times)]) == []
 
 
 def test_an_ad_slot_between_two_paragraphs_costs_no_gap():
