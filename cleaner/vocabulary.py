@@ -472,10 +472,10 @@ class Vocabulary:
         stems = [word[len(p):] for p in PREFIXES if word.startswith(p) and len(word) - len(p) >= 4]
         for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                stems += [word[:-len(suffix)], word[:-len(suffix)] + "e"]
-        # a word in "-y" turns it to "i" before a suffix ("applier": one who applies)
-        stems += [word[:-len(suffix) - 1] + "y" for suffix in SUFFIXES
-                  if word.endswith("i" + suffix) and len(word) - len(suffix) >= 4]
+                stem = word[:-len(suffix)]
+                stems += [stem, stem + "e"]
+                if stem.endswith("i"):  # a word in "-y" turns it to "i" ("applier": one who applies)
+                    stems.append(stem[:-1] + "y")
         # a one-syllable adjective in "-y" keeps it before -er and -est ("slyer", "wryest")
         stems += [word[:-len(suffix)] for suffix in ("er", "est")
                   if word.endswith(suffix) and len(word) - len(suffix) == 3 and word[-len(suffix) - 1] == "y"]
