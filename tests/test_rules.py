@@ -297,6 +297,42 @@ def test_the_line_above_a_sign_up_prompt_a_rule_took_is_no_pitch():
     assert out == ARTICLE_LINE + last + NEXT_LINE
 
 
+def test_a_line_between_a_sign_up_prompt_and_the_forms_field_is_the_pitch_whatever_its_words():
+    box = ("Sign up to Reel Talk\nFree weekly newsletter\n"
+           "Our critics pick the best new releases, plus interviews and the odd grumpy essay.\n"
+           "Enter your email address\nSign up\n")
+    out, rules = strip_box(box)
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert "strip-debris.newsletter-pitch" in rules
+
+
+@pytest.mark.parametrize("consent", [
+    "Your details stay with us. See our Privacy Policy for how we use them.\n",
+    "We keep your email address safe and never pass it on.\n",
+])
+def test_the_consent_line_under_a_sign_up_form_goes_with_it(consent):
+    box = "Email address\nSign up\n" + consent
+    out, rules = strip_box(box)
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert rules[-1] == "strip-debris.newsletter-consent"
+
+
+@pytest.mark.parametrize("under", [
+    "The council says your data stays in the county under its privacy policy.\n",  # reported
+    "Residents who want to opt out of the scheme can write to the council before May.\n",  # no consent cue
+])
+def test_an_article_line_under_a_sign_up_form_stays(under):
+    out = strip_box("Email address\nSign up\n" + under)[0]
+    assert out == ARTICLE_LINE + under + NEXT_LINE
+
+
+def test_a_line_under_a_sign_up_prompt_alone_is_no_consent_line():
+    # a prompt set between two paragraphs is no form: the paragraph under it stays, cue or not
+    under = "The company changed its privacy policy in May, and complaints doubled within weeks.\n"
+    out = strip_box("Sign up to our weekly newsletter\n" + under)[0]
+    assert out == ARTICLE_LINE + under + NEXT_LINE
+
+
 def test_a_subheading_right_above_a_bare_form_is_no_newsletters_heading():
     text = ARTICLE_LINE + "What happens next\nEmail address\nSign me up\n" + NEXT_LINE
     out = run_step(StripDebris(RULEBOOK), text)[0]
@@ -415,11 +451,22 @@ def test_a_line_naming_the_author_stays_when_it_is_no_bio_under_the_article(text
     ("Sponsored\nHow small firms cut their energy bills in a cold winter\nDownload the free guide\n",
      "strip-debris.sponsored-item"),
     ("Partner content\nHandmade oak tables for every kitchen. Shop the spring sale.\n", "strip-debris.sponsored-item"),
+    # the same labels and calls in other languages
+    ("CONTENIDO PATROCINADO\nNuevas prensas de alto rendimiento. Solicite una demostración en su almazara.\n",
+     "strip-debris.sponsored-item"),
+    ("Anzeige\nFenster und Türen vom Fachbetrieb – jetzt Beratungstermin buchen!\n", "strip-debris.sponsored-item"),
 ])
 def test_a_detector_takes_the_line_next_to_its_evidence(block, rule):
     out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + block + NEXT_LINE)[:2]
     assert "".join(line for line in out.splitlines(keepends=True) if line.strip()) == ARTICLE_LINE + NEXT_LINE
     assert rule in [e.rule for e in edits]
+
+
+def test_a_german_report_under_an_anzeige_label_stays():
+    # "Anzeige" labels ad slots too; "jetzt" and "Angebot" are a report's words as well
+    after = "Die Stadt will jetzt das Angebot der Stadtwerke prüfen.\n"
+    text = ARTICLE_LINE + "Anzeige\n" + after + NEXT_LINE
+    assert run_step(StripDebris(RULEBOOK), text)[0] == ARTICLE_LINE + after + NEXT_LINE
 
 
 def test_a_time_on_its_own_line_away_from_any_widget_stays():

@@ -310,26 +310,43 @@ BOX_CUE = re.compile(
     r"|nieuwsbrief|infolettre|bolet[ií]n|nyhetsbrev|postfach|(?:chaque|cada|ogni|jeden|jede|elke|varje) \w+)\b",
     re.IGNORECASE)
 BOX_NOT = re.compile(r"\b(?:said|says|told)\b|^[\"“‘'«„]", re.IGNORECASE)
+# The consent line under a form ("Your details stay with us. See our Privacy Policy."): it
+# names the site's privacy policy or terms, or unsubscribing, or the reader's details
+# together with what "we" do with them.
+CONSENT_CUE = re.compile(
+    r"\b(?:privacy (?:policy|notice|statement)|terms of (?:use|service)|unsubscribe)\b"
+    r"|^(?=.*\byour (?:details|data|information|e-?mail(?: address)?)\b).*\b(?:we|us|our)\b", re.IGNORECASE)
+FORM_END_LINES = 4  # lines other rules took (a button, a field) between the form's line and its consent line
 
 
 def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
-    """The pitch and heading right above each sign-up form the rules took (see BOX_CUE).
+    """The pitch and heading right above each sign-up form the rules took (see BOX_CUE),
+    and the consent line right under it (see CONSENT_CUE). A line between a sign-up prompt
+    and the form's field is the pitch whatever its words ("Sign up to Reel Talk" / "Our
+    critics pick the week's best new releases" / "Enter your email address").
     A pitch-like line right under the form's e-mail field (a consent line between the
     field and the button) does not end the box: the pitch may stand above the field.
     Over a pitch or prompt a rule took ("Sign up to Wild Mail") only a heading is
     looked for: the line above it is the article's, whatever its cue ("weekly")."""
     spans = [(edit.start, edit.end) for edit in edits]
+    prompts = [(edit.start, edit.end) for edit in edits if edit.rule in PITCH_RULES]
     found: list[Edit] = []
     for edit in edits:
         if edit.rule not in FORM_RULES:
             continue
+        consent = None if edit.rule in PITCH_RULES else _consent_line(text, edit.end, spans)
+        if consent is not None:
+            found.append(Edit(*consent, "", "strip-debris.newsletter-consent",
+                              "newsletter box: the consent line under its sign-up form"))
+            spans.append(consent)
         top, pitched = _form_top(text, edit.start, spans), edit.rule in PITCH_RULES
         for _ in range(BOX_PITCH_LINES):
             above = _line_above(text, top, spans)
             if above is None:
                 break
             start, line = above
-            if edit.rule not in PITCH_RULES and len(line.split()) <= BOX_PITCH_WORDS and BOX_CUE.search(line) \
+            if edit.rule not in PITCH_RULES and len(line.split()) <= BOX_PITCH_WORDS \
+                    and (BOX_CUE.search(line) or _right_under(text, start, prompts)) \
                     and not BOX_NOT.search(line) and not _heading_shaped(line):
                 span = _whole_lines(text, start, start + 1)
                 found.append(Edit(*span, "", "strip-debris.newsletter-pitch", "newsletter box: the pitch over its sign-up form"))
@@ -468,17 +485,25 @@ def _nonblank_line_from(text: str, line_start: int) -> int | None:
 # such a label goes with it when it reads as an ad. A headline (no closing stop, up to
 # SPONSORED_HEADLINE_WORDS words) goes when no paragraph follows it (an ad's headline has
 # its button or source under it; an article's subheading has its paragraph); a sentence
-# goes when it pitches (a price, an offer, a call to buy, try or download).
+# goes when it pitches (a price, an offer, a call to buy, try or download). German's
+# "Anzeige" labels both; the calls that make its line a pitch are imperatives of buying
+# ("bestellen", "anfordern"), not "jetzt" or "Angebot", which a report uses as well.
 SPONSOR_LABEL_RULE = "ads.marker"
 SPONSOR_LABEL = re.compile(
     r"[\W_]*(?:sponsored(?: (?:content|post|story|article|feature))?|partner (?:content|offers?)"
     r"|paid (?:content|post|partnership)|promoted(?: (?:content|story|post))?|advertiser content"
-    r"|brand(?:ed)? content|advertorial)[\W_]*", re.IGNORECASE)
+    r"|brand(?:ed)? content|advertorial|anzeige|gesponsert|contenido patrocinado|patrocinado|contenu sponsoris[ée]"
+    r"|sponsoris[ée]|contenuto sponsorizzato|sponsorizzato|conte[úu]do patrocinado|gesponsord|sponsrad|sponsoreret"
+    r"|sponsorowane|sponzorov[áa]no|reklamní sdělení|publireportage|publirreportaje)[\W_]*", re.IGNORECASE)
 SPONSORED_HEADLINE_WORDS = 20
 SPONSORED_PITCH_WORDS = 30
 PARAGRAPH_WORDS = 20
 PITCH = re.compile(r"\b(?:shop (?:now|the)|buy now|order now|free trial|start your|sign up|download|learn more"
-                   r"|find out more|get started|try (?:it )?(?:free|now|today)|book now|\d+ ?% off|discount|offer)\b"
+                   r"|find out more|get started|try (?:it )?(?:free|now|today)|book now|\d+ ?% off|discount|offer"
+                   # the same calls in the languages the sponsored labels above are in
+                   r"|anfordern|bestellen|buchen|solicite|solicita|pida|compre|descubra|desc[úu]bralo|réservez"
+                   r"|demandez|commandez|découvrez|richiedi|prenota|acquista|scopri|bestel|boek|vraag|beställ|boka"
+                   r"|zamów|sprawdź|objednejte)\b"
                    r"|[£$€]\d", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 
@@ -573,6 +598,39 @@ def _form_top(text: str, start: int, spans: list[tuple[int, int]]) -> int:
             break
         start = line_start
     return start
+
+
+def _consent_line(text: str, end: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of the consent line right under the form line that ends at `end`: the
+    first line no edit took, past the form's other lines (a button, a field) that edits
+    took and blank lines, when it reads as consent (`CONSENT_CUE`) in `BOX_PITCH_WORDS`
+    words or fewer and reports nobody's words."""
+    offset = end
+    for _ in range(FORM_END_LINES + 1):
+        if offset >= len(text) or (offset and text[offset - 1] != "\n"):
+            return None
+        line, line_end = _line_at(text, offset)
+        if not line or _covered(spans, offset):
+            offset = line_end
+            continue
+        if len(line.split()) <= BOX_PITCH_WORDS and CONSENT_CUE.search(line) and not BOX_NOT.search(line):
+            return offset, line_end
+        return None
+    return None
+
+
+def _right_under(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the line right above offset `start` (one blank line between allowed) is one
+    that an edit in `spans` took whole: a line between a sign-up prompt and the form's
+    field is the box's pitch, whatever its words."""
+    end = start - 1
+    if end <= 0:
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    if not text[line_start:end].strip() and line_start > 0:
+        end = line_start - 1
+        line_start = text.rfind("\n", 0, end) + 1
+    return any(a <= line_start and b >= end for a, b in spans)
 
 
 def _heading_shaped(line: str) -> bool:
