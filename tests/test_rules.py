@@ -317,6 +317,14 @@ def test_the_consent_line_under_a_sign_up_form_goes_with_it(consent):
     assert rules[-1] == "strip-debris.newsletter-consent"
 
 
+def test_a_consent_line_with_an_inline_edit_in_it_is_left_to_that_edit():
+    # two edits may not overlap: the line stays, and the inline rule takes its part
+    consent = "See our privacy policy (opens in a new window) for how we use your details.\n"
+    out, rules = strip_box("Email address\nSign up\n" + consent)
+    assert out == ARTICLE_LINE + consent.replace("(opens in a new window)", "") + NEXT_LINE
+    assert "navigation.new-tab-note" in rules and "strip-debris.newsletter-consent" not in rules
+
+
 @pytest.mark.parametrize("under", [
     "The council says your data stays in the county under its privacy policy.\n",  # reported
     "Residents who want to opt out of the scheme can write to the council before May.\n",  # no consent cue

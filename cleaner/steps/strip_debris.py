@@ -613,7 +613,9 @@ def _consent_line(text: str, end: int, spans: list[tuple[int, int]]) -> tuple[in
         if not line or _covered(spans, offset):
             offset = line_end
             continue
-        if len(line.split()) <= BOX_PITCH_WORDS and CONSENT_CUE.search(line) and not BOX_NOT.search(line):
+        inside = any(offset < a < line_end for a, _ in spans)  # an inline edit in it: the line is not free
+        if not inside and len(line.split()) <= BOX_PITCH_WORDS and CONSENT_CUE.search(line) \
+                and not BOX_NOT.search(line):
             return offset, line_end
         return None
     return None
