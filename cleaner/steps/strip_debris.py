@@ -625,14 +625,8 @@ def _right_under(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
     """Whether the line right above offset `start` (one blank line between allowed) is one
     that an edit in `spans` took whole: a line between a sign-up prompt and the form's
     field is the box's pitch, whatever its words."""
-    end = start - 1
-    if end <= 0:
-        return False
-    line_start = text.rfind("\n", 0, end) + 1
-    if not text[line_start:end].strip() and line_start > 0:
-        end = line_start - 1
-        line_start = text.rfind("\n", 0, end) + 1
-    return any(a <= line_start and b >= end for a, b in spans)
+    bounds = _bounds_above(text, start)
+    return bounds is not None and any(a <= bounds[0] and b >= bounds[1] for a, b in spans)
 
 
 def _heading_shaped(line: str) -> bool:
@@ -640,18 +634,27 @@ def _heading_shaped(line: str) -> bool:
     return len(line.split()) <= BOX_HEADING_WORDS and not PROSE_END.search(line)
 
 
-def _line_above(text: str, start: int, spans: list[tuple[int, int]]) -> tuple[int, str] | None:
-    """The line right above offset `start` (one blank line between allowed), with its
-    start, unless an edit in `spans` already takes some of it."""
-    if start and text[start - 1] != "\n":
-        return None  # an inline edit: no form line of its own
+def _bounds_above(text: str, start: int) -> tuple[int, int] | None:
+    """Start and end of the line right above offset `start`, over one blank line at most."""
     end = start - 1
-    if end < 0:
+    if end <= 0:
         return None
     line_start = text.rfind("\n", 0, end) + 1
     if not text[line_start:end].strip() and line_start > 0:
         end = line_start - 1
         line_start = text.rfind("\n", 0, end) + 1
+    return line_start, end
+
+
+def _line_above(text: str, start: int, spans: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """The line right above offset `start` (one blank line between allowed), with its
+    start, unless an edit in `spans` already takes some of it."""
+    if start and text[start - 1] != "\n":
+        return None  # an inline edit: no form line of its own
+    bounds = _bounds_above(text, start)
+    if bounds is None:
+        return None
+    line_start, end = bounds
     line = text[line_start:end].strip()
     if not line or any(a < end + 1 and b > line_start for a, b in spans):
         return None
