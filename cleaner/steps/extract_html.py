@@ -258,17 +258,24 @@ DROP_CAP_TAGS = ("span", "b", "strong", "big", "font", "em", "i", "div")
 def _join_drop_caps(tree) -> None:
     """Unwrap a paragraph's drop capital (`<p><span class="dropcap">F</span>or most...`):
     a lone capital in its own element at the paragraph's very start, followed by lower-case
-    letters. Styled apart (often hidden from screen readers), extraction drops it or leaves
-    it a word apart ("or most", "F or most")."""
+    letters, as its tail or as the text of an inline element right after it
+    (`<span class="dropcap">T</span><span>he 19:42 ...</span>`). Styled apart (often hidden
+    from screen readers), extraction drops it or leaves it a word apart ("or most", "F or most")."""
     for element in list(tree.iter(*DROP_CAP_TAGS)):
         parent = element.getparent()
         letter = (element.text or "").strip()
-        if (parent is None or len(element) or len(letter) != 1 or not letter.isupper()
-                or not (element.tail or "")[:1].islower()):
+        if parent is None or len(element) or len(letter) != 1 or not letter.isupper():
             continue
         if parent.index(element) != 0 or (parent.text or "").strip():
             continue
-        parent.text = (parent.text or "") + letter + element.tail
+        rest = element.getnext()
+        if (element.tail or "")[:1].islower():
+            parent.text = (parent.text or "") + letter + element.tail
+        elif (not element.tail and rest is not None and isinstance(rest.tag, str) and rest.tag in INLINE_TAGS
+                and (rest.text or "")[:1].islower()):
+            rest.text = letter + rest.text
+        else:
+            continue
         parent.remove(element)
 
 

@@ -198,6 +198,9 @@ def test_a_drop_capital_in_its_own_element_is_joined_to_its_word():
     assert styled in page
     text = clean(page).text
     assert first in text
+    # the rest of the word in an element of its own, right after the capital's
+    split = f'<p><span class="dropcap" aria-hidden="true">{first[0]}</span><span class="rest">{first[1:20]}</span>{first[20:]}</p>'
+    assert first in clean(PAGE.replace(f"<p>{first}</p>", split)).text
     # a capital that is a word of its own, or that is not at the paragraph's start, stays as it is
     aside = "<p>Read <b>A</b> guide to the channel, the authority said in its latest statement today.</p>"
     assert "Read A guide to the channel" in clean(PAGE.replace("</article>", aside + "</article>")).text
