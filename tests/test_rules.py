@@ -271,6 +271,32 @@ CONSENT_BOX = ("Get the Thursday briefing\nOur desk's read on the week at the co
                "time.\nCount me in\n")
 
 
+def test_a_pitch_of_two_lines_goes_when_the_upper_one_names_the_newsletter():
+    box = ("Tide Tables\nOur coastal newsletter explains what the sea is doing and why.\nIt lands every Friday.\n"
+           "Email address\nSign me up\n")
+    out, rules = strip_box(box)
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert rules[:3] == ["strip-debris.newsletter-heading"] + ["strip-debris.newsletter-pitch"] * 2
+
+
+def test_a_slogan_with_a_stop_over_a_pitch_is_the_boxs_heading():
+    box = "Never miss a tide.\nGet the harbour bulletin and the morning headlines straight to your inbox.\nEmail address\nSign me up\n"
+    out, rules = strip_box(box)
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert "strip-debris.newsletter-heading" in rules
+    # the same words over no pitch, or a short sentence of the article over a pitch, stay
+    assert strip_box("Never miss a tide.\n")[0] == ARTICLE_LINE + "Never miss a tide.\n" + NEXT_LINE
+    last = "That was in 2019.\n"
+    assert strip_box(last + box.split("\n", 1)[1])[0] == ARTICLE_LINE + last + NEXT_LINE
+
+
+def test_a_paragraph_over_a_one_line_pitch_stays_when_it_names_only_a_cadence():
+    last = "The harbour office opens daily from eight, and the pilots meet every Friday.\n"
+    out, rules = strip_box(last + "It lands every Friday.\nEmail address\nSign me up\n")
+    assert out == ARTICLE_LINE + last + NEXT_LINE
+    assert rules.count("strip-debris.newsletter-pitch") == 1
+
+
 def test_over_a_short_label_that_is_no_email_field_the_climb_stops_at_the_pitch():
     # with "Your email" the consent line under the field does not end the box (see below)
     other = CONSENT_BOX.replace("Your email\n", "Sign up\n")
@@ -459,6 +485,9 @@ def test_a_line_naming_the_author_stays_when_it_is_no_bio_under_the_article(text
     ("Sponsored\nHow small firms cut their energy bills in a cold winter\nDownload the free guide\n",
      "strip-debris.sponsored-item"),
     ("Partner content\nHandmade oak tables for every kitchen. Shop the spring sale.\n", "strip-debris.sponsored-item"),
+    # a sentence that names no call to buy, with the ad's button right under it
+    ("SPONSORED CONTENT\n\nCut unplanned downtime by a third with predictive inspections. See how analytics are "
+     "changing maintenance.\n\nDownload the white paper\n", "strip-debris.sponsored-item"),
     # the same labels and calls in other languages
     ("CONTENIDO PATROCINADO\nNuevas prensas de alto rendimiento. Solicite una demostración en su almazara.\n",
      "strip-debris.sponsored-item"),
@@ -475,6 +504,14 @@ def test_a_german_report_under_an_anzeige_label_stays():
     after = "Die Stadt will jetzt das Angebot der Stadtwerke prüfen.\n"
     text = ARTICLE_LINE + "Anzeige\n" + after + NEXT_LINE
     assert run_step(StripDebris(RULEBOOK), text)[0] == ARTICLE_LINE + after + NEXT_LINE
+
+
+def test_a_sentence_under_a_sponsored_label_stays_over_a_line_too_long_for_a_button():
+    sentence = "Cut unplanned downtime by a third with predictive inspections, the operator said.\n"
+    prompt = "Sign up to our newsletter for the latest news from the valley and the coast\n"
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + "Sponsored\n" + sentence + prompt + NEXT_LINE)[:2]
+    assert sentence in out and prompt not in out  # the prompt went by its own rule
+    assert "strip-debris.sponsored-item" not in [e.rule for e in edits]
 
 
 def test_a_time_on_its_own_line_away_from_any_widget_stays():

@@ -309,6 +309,17 @@ BOX_CUE = re.compile(
     r"|subscribe|delivered|weekly|daily|fortnightly|monthly|(?:every|each|once a|twice a) (?:other )?\w+"
     r"|nieuwsbrief|infolettre|bolet[ií]n|nyhetsbrev|postfach|(?:chaque|cada|ogni|jeden|jede|elke|varje) \w+)\b",
     re.IGNORECASE)
+# A second pitch line over the first ("Our climate newsletter explains the science ..." over
+# "It arrives every Tuesday."): it must name the newsletter itself, not only a cadence, as
+# an article's paragraph may ("The clinic opens daily.").
+BOX_STRONG_CUE = re.compile(
+    r"\b(?:inbox|newsletters?|e-?news|sign(?:ing)? up|subscribe|nieuwsbrief|infolettre|bolet[ií]n|nyhetsbrev"
+    r"|postfach)\b", re.IGNORECASE)
+# A box's heading may be a slogan with a stop ("Never miss a count.", "Stay in the know."):
+# taken over a pitch only, where an article's short sentence would need these very words.
+BOX_SLOGAN = re.compile(r"(?:never|don.t) miss (?:a|an|another|out)\b[^\n.!?]{0,30}[.!]"
+                        r"|stay (?:informed|in the know|ahead|up to date|connected|in touch)\b[^\n.!?]{0,30}[.!]",
+                        re.IGNORECASE)
 BOX_NOT = re.compile(r"\b(?:said|says|told)\b|^[\"“‘'«„]", re.IGNORECASE)
 # The consent line under a form ("Your details stay with us. See our Privacy Policy."): it
 # names the site's privacy policy or terms, or unsubscribing, or the reader's details
@@ -324,7 +335,9 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
     and the consent line right under it (see CONSENT_CUE). A line between a sign-up prompt
     and the form's field is the pitch whatever its words ("Sign up to Reel Talk" / "Our
     critics pick the week's best new releases" / "Enter your email address").
-    A pitch-like line right under the form's e-mail field (a consent line between the
+    A second pitch line over the first goes when it names the newsletter itself
+    (`BOX_STRONG_CUE`), with the heading over it; a heading may be a slogan with a stop
+    (`BOX_SLOGAN`). A pitch-like line right under the form's e-mail field (a consent line between the
     field and the button) does not end the box: the pitch may stand above the field.
     Over a pitch or prompt a rule took ("Sign up to Wild Mail") only a heading is
     looked for: the line above it is the article's, whatever its cue ("weekly")."""
@@ -358,7 +371,18 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
                 if above is None:
                     break
                 start, line = above
-            if pitched and _heading_shaped(line) and line[:1].isupper() and not BOX_NOT.search(line):
+                if len(line.split()) <= BOX_PITCH_WORDS and BOX_STRONG_CUE.search(line) \
+                        and not BOX_NOT.search(line) and not _heading_shaped(line):
+                    span = _whole_lines(text, start, start + 1)
+                    found.append(Edit(*span, "", "strip-debris.newsletter-pitch",
+                                      "newsletter box: the pitch over its sign-up form"))
+                    spans.append(span)
+                    above = _line_above(text, start, spans)
+                    if above is None:
+                        break
+                    start, line = above
+            if pitched and (_heading_shaped(line) or (BOX_SLOGAN.fullmatch(line) and len(line.split()) <= BOX_HEADING_WORDS)) \
+                    and line[:1].isupper() and not BOX_NOT.search(line):
                 span = _whole_lines(text, start, start + 1)
                 found.append(Edit(*span, "", "strip-debris.newsletter-heading", "newsletter box: the heading over its pitch"))
                 spans.append(span)
@@ -482,10 +506,12 @@ def _nonblank_line_from(text: str, line_start: int) -> int | None:
 
 # A label of paid content ("Sponsored", "Partner content") labels the item right under it,
 # unlike an ad slot's "Advertisement", which stands where a picture was: the line under
-# such a label goes with it when it reads as an ad. A headline (no closing stop, up to
+# such a label (past a blank line) goes with it when it reads as an ad. A headline (no closing stop, up to
 # SPONSORED_HEADLINE_WORDS words) goes when no paragraph follows it (an ad's headline has
 # its button or source under it; an article's subheading has its paragraph); a sentence
-# goes when it pitches (a price, an offer, a call to buy, try or download). German's
+# goes when it pitches (a price, an offer, a call to buy, try or download), or when the
+# ad's button is right under it: a short line another rule took ("Download the white
+# paper"), which an article's paragraph does not have under it. German's
 # "Anzeige" labels both; the calls that make its line a pitch are imperatives of buying
 # ("bestellen", "anfordern"), not "jetzt" or "Angebot", which a report uses as well.
 SPONSOR_LABEL_RULE = "ads.marker"
@@ -497,6 +523,7 @@ SPONSOR_LABEL = re.compile(
     r"|sponsorowane|sponzorov[áa]no|reklamní sdělení|publireportage|publirreportaje)[\W_]*", re.IGNORECASE)
 SPONSORED_HEADLINE_WORDS = 20
 SPONSORED_PITCH_WORDS = 30
+SPONSORED_BUTTON_WORDS = 6
 PARAGRAPH_WORDS = 20
 PITCH = re.compile(r"\b(?:shop (?:now|the)|buy now|order now|free trial|start your|sign up|download|learn more"
                    r"|find out more|get started|try (?:it )?(?:free|now|today)|book now|\d+ ?% off|discount|offer"
@@ -517,15 +544,17 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
     spans = [(e.start, e.end) for e in edits]
     found = []
     for label in labels:
-        start = label.end
-        if not start or text[start - 1] != "\n" or _covered(spans, start):
+        if not label.end or text[label.end - 1] != "\n":
+            continue
+        start = _nonblank_line_from(text, label.end)  # past a blank line, on a page that spaces its blocks
+        if start is None or _covered(spans, start):
             continue
         line, line_end = _line_at(text, start)
         words = len(line.split())
         if not line:
             continue
         if SENTENCE_END.search(line):
-            ad = words <= SPONSORED_PITCH_WORDS and bool(PITCH.search(line))
+            ad = words <= SPONSORED_PITCH_WORDS and (bool(PITCH.search(line)) or _button_under(text, line_end, edits))
         else:
             below = _next_line(text, line_end)
             ad = words <= SPONSORED_HEADLINE_WORDS and (_covered(spans, line_end)
@@ -534,6 +563,17 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
             found.append(Edit(start, line_end, "", "strip-debris.sponsored-item",
                               "the paid item under a sponsored label"))
     return sorted(edits + found, key=lambda e: e.start) if found else edits
+
+
+def _button_under(text: str, line_end: int, edits: list[Edit]) -> bool:
+    """Whether the next non-blank line from `line_end` is a short one (a button, up to
+    SPONSORED_BUTTON_WORDS words) that a rule other than the paid-content label took whole."""
+    below = _nonblank_line_from(text, line_end)
+    if below is None:
+        return False
+    line, end = _line_at(text, below)
+    return len(line.split()) <= SPONSORED_BUTTON_WORDS and any(
+        e.start == below and e.end >= end - 1 and e.rule != SPONSOR_LABEL_RULE for e in edits)
 
 
 # The byline's author (two to four capitalized words, not a desk: "Staff Reports") at the
