@@ -549,10 +549,8 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
         start = _nonblank_line_from(text, label.end)  # past a blank line, on a page that spaces its blocks
         if start is None or _covered(spans, start):
             continue
-        line, line_end = _line_at(text, start)
+        line, line_end = _line_at(text, start)  # not blank: _nonblank_line_from found it
         words = len(line.split())
-        if not line:
-            continue
         if SENTENCE_END.search(line):
             ad = words <= SPONSORED_PITCH_WORDS and (bool(PITCH.search(line)) or _button_under(text, line_end, edits))
         else:
