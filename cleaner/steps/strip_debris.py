@@ -344,26 +344,26 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
     spans = [(edit.start, edit.end) for edit in edits]
     prompts = [(edit.start, edit.end) for edit in edits if edit.rule in PITCH_RULES]
     found: list[Edit] = []
+
+    def take(span: tuple[int, int], rule: str, reason: str) -> None:
+        found.append(Edit(*span, "", rule, reason))
+        spans.append(span)
+
     for edit in edits:
         if edit.rule not in FORM_RULES:
             continue
         consent = None if edit.rule in PITCH_RULES else _consent_line(text, edit.end, spans)
         if consent is not None:
-            found.append(Edit(*consent, "", "strip-debris.newsletter-consent",
-                              "newsletter box: the consent line under its sign-up form"))
-            spans.append(consent)
+            take(consent, "strip-debris.newsletter-consent", "newsletter box: the consent line under its sign-up form")
         top, pitched = _form_top(text, edit.start, spans), edit.rule in PITCH_RULES
         for _ in range(BOX_PITCH_LINES):
             above = _line_above(text, top, spans)
             if above is None:
                 break
             start, line = above
-            if edit.rule not in PITCH_RULES and len(line.split()) <= BOX_PITCH_WORDS \
-                    and (BOX_CUE.search(line) or _right_under(text, start, prompts)) \
-                    and not BOX_NOT.search(line) and not _heading_shaped(line):
-                span = _whole_lines(text, start, start + 1)
-                found.append(Edit(*span, "", "strip-debris.newsletter-pitch", "newsletter box: the pitch over its sign-up form"))
-                spans.append(span)
+            if edit.rule not in PITCH_RULES \
+                    and _pitch_shaped(line, bool(BOX_CUE.search(line)) or _right_under(text, start, prompts)):
+                take(_whole_lines(text, start, start + 1), "strip-debris.newsletter-pitch", PITCH_REASON)
                 pitched, top = True, _form_top(text, start, spans)
                 if top != start and FIELD_LABEL.fullmatch(text[top:start].split("\n", 1)[0].strip()):
                     continue  # an e-mail field above it: the line was the form's, the pitch may be higher
@@ -371,21 +371,15 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
                 if above is None:
                     break
                 start, line = above
-                if len(line.split()) <= BOX_PITCH_WORDS and BOX_STRONG_CUE.search(line) \
-                        and not BOX_NOT.search(line) and not _heading_shaped(line):
-                    span = _whole_lines(text, start, start + 1)
-                    found.append(Edit(*span, "", "strip-debris.newsletter-pitch",
-                                      "newsletter box: the pitch over its sign-up form"))
-                    spans.append(span)
+                if _pitch_shaped(line, bool(BOX_STRONG_CUE.search(line))):  # the pitch's second line
+                    take(_whole_lines(text, start, start + 1), "strip-debris.newsletter-pitch", PITCH_REASON)
                     above = _line_above(text, start, spans)
                     if above is None:
                         break
                     start, line = above
-            if pitched and (_heading_shaped(line) or (BOX_SLOGAN.fullmatch(line) and len(line.split()) <= BOX_HEADING_WORDS)) \
-                    and line[:1].isupper() and not BOX_NOT.search(line):
-                span = _whole_lines(text, start, start + 1)
-                found.append(Edit(*span, "", "strip-debris.newsletter-heading", "newsletter box: the heading over its pitch"))
-                spans.append(span)
+            if pitched and _box_heading(line):
+                take(_whole_lines(text, start, start + 1), "strip-debris.newsletter-heading",
+                     "newsletter box: the heading over its pitch")
             break
     return found
 
@@ -636,6 +630,22 @@ def _form_top(text: str, start: int, spans: list[tuple[int, int]]) -> int:
             break
         start = line_start
     return start
+
+
+PITCH_REASON = "newsletter box: the pitch over its sign-up form"
+
+
+def _pitch_shaped(line: str, cued: bool) -> bool:
+    """Whether `line`, with its cue (`cued`), reads as a box's pitch: 40 words or fewer, no
+    quote or report, and no heading's shape."""
+    return cued and len(line.split()) <= BOX_PITCH_WORDS and not BOX_NOT.search(line) and not _heading_shaped(line)
+
+
+def _box_heading(line: str) -> bool:
+    """Whether `line` reads as a box's heading over its pitch: heading-shaped, or a slogan with
+    a stop (`BOX_SLOGAN`) of as few words, opening with a capital, and no quote or report."""
+    shaped = _heading_shaped(line) or (bool(BOX_SLOGAN.fullmatch(line)) and len(line.split()) <= BOX_HEADING_WORDS)
+    return shaped and line[:1].isupper() and not BOX_NOT.search(line)
 
 
 def _consent_line(text: str, end: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
