@@ -492,6 +492,8 @@ class StripTrailingHeadlines:
         shaped as a headline ("...where entries close on Wednesday.Police appeal after ...")."""
         while run and not run[0][2]:
             keep_end = run.pop(0)[1]
+        # the first glued-on headline's index; 0 when there is none, as when it comes first:
+        # either way no sentence stands before it to judge
         glued_at = next((i for i, (start, *_) in enumerate(run) if start in glued_on), 0)
         judged_before = [(start, text[start:end], run_on) for start, end, off_topic, run_on in run[:glued_at]
                          if off_topic]
