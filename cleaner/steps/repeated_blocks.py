@@ -58,6 +58,9 @@ def _is_widget_line(line: str) -> bool:
 def _chains(rows: list[str]) -> list[list[int]]:
     """Runs of occurrences of one widget line, each within MAX_GAP rows of the previous
     and with only widget lines between."""
+    counts = Counter(rows)
+    if not counts or max(counts.values()) < MIN_REPEATS:
+        return []  # no line recurs often enough to make a chain: most pages
     widget = [_is_widget_line(row) for row in rows]
     seen: dict[str, list[int]] = defaultdict(list)
     for k, row in enumerate(rows):

@@ -127,6 +127,8 @@ def _resumes_article(lines: list[str], index: int) -> bool:
 def _cut(line: str) -> str | None:
     """"tight" for "...vulner…", "spaced" for "...the …" or "...need?…" (a cut only
     next to other teasers), None when no length cut shows."""
+    if "…" not in line and "..." not in line:
+        return None  # no ellipsis (ELLIPSIS needs one of the two): most lines
     match = ELLIPSIS.search(line)
     if not match or len(line.split()) > MAX_SUMMARY_WORDS:
         return None
