@@ -113,6 +113,20 @@ def same_title(a: str, b: str) -> bool:
     return bool(a and b) and (a.startswith(b) or b.startswith(a))
 
 
+# The page's headline reworded for its meta title ("Town 2-1 Rovers: Okafor header settles
+# derby" over "Okafor header settles derby as Town climb into play-offs"): the two share at
+# least CLOSE_MIN_WORDS words of four letters or more, at least CLOSE_SHARE of each one's.
+CLOSE_MIN_WORDS = 3
+CLOSE_SHARE = 0.5
+
+
+def close_title(a: str, b: str) -> bool:
+    """True when `a` and `b` share most of their words of four letters or more (see CLOSE_SHARE)."""
+    words_a, words_b = ({w for w in squeezed(s).split() if len(w) >= 4} for s in (a, b))
+    shared = len(words_a & words_b)
+    return shared >= CLOSE_MIN_WORDS and shared >= CLOSE_SHARE * max(len(words_a), len(words_b))
+
+
 class LiftTitle:
     """Move a headline-like first line into metadata["title"]."""
 
@@ -141,7 +155,8 @@ class LiftTitle:
         # one sharing no word with the line names the site, not this article
         from_header = context.metadata.get("title_from") == "page header"
         generic = bool(known) and not from_header and not shares_a_word(first, str(known))
-        if known and not same_title(first, str(known)) and not from_header and not generic:
+        if known and not same_title(first, str(known)) and not close_title(first, str(known)) \
+                and not from_header and not generic:
             return StepResult()
         end = min(lines[0].end() + 1, len(text))
         edit = Edit(lines[0].start(), end, "", "title.first-line", "headline moved to metadata")

@@ -134,6 +134,18 @@ def test_known_title_is_not_replaced():
     assert (out, metadata, len(edits)) == (DEK + "\n", {}, 1)
 
 
+def test_a_headline_reworded_in_the_known_title_goes():
+    # the page's headline, worded otherwise in its meta title: most words shared both ways
+    known = {"title": "Harbor 2-1 Rovers: Okafor header settles derby late on"}
+    text = "Okafor header settles derby late on as Harbor climb into play-offs\n" + DEK + "\n"
+    out, metadata, edits = lift(text, known)
+    assert (out, metadata) == (DEK + "\n", {})
+    assert [e.rule for e in edits] == ["title.first-line"]
+    # a headline-shaped line sharing only a word or two with the title is the article's own
+    for line in ("Okafor header was his first of the season", "Why the derby mattered to both clubs"):
+        assert lift(line + "\n" + DEK + "\n", known)[2] == ()
+
+
 def test_a_section_label_over_the_known_title_goes_with_it():
     known = {"title": "Harbor Bridge Reopens After Repair"}
     text = "Local news\n\nHarbor Bridge Reopens After Repair\n\n" + DEK + "\n"
