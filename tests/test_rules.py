@@ -290,6 +290,31 @@ def test_a_slogan_with_a_stop_over_a_pitch_is_the_boxs_heading():
     assert strip_box(last + box.split("\n", 1)[1])[0] == ARTICLE_LINE + last + NEXT_LINE
 
 
+def test_the_choices_listed_inside_a_sign_up_form_go_with_it():
+    form = ("Choose your newsletters\nThe Early Tide (weekdays)\nFarm Gate (Fridays)\nBreaking news alerts\n"
+            "Email address *\n* indicates required\n")
+    out, rules = strip_box(form)
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert rules.count("strip-debris.newsletter-box-line") == 3
+    assert run_step(StripDebris(RULEBOOK), out)[1] == ()
+    # a subscription offer's heading and benefits, between its lines the rules took
+    offer = ("You've read 3 of 3 free articles this month\nKeep reading for just £1\n"
+             "Subscribe today for unlimited access to local news and court reports.\n"
+             "- Unlimited articles on any device\n- The daily e-paper, delivered at 5am\nSubscribe now\n")
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + offer + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    text = ARTICLE_LINE + offer + NEXT_LINE
+    inner = [text[e.start:e.end] for e in edits if e.rule == "strip-debris.newsletter-box-line"]
+    assert inner[:2] == ["Keep reading for just £1\n", "- Unlimited articles on any device\n"]
+    # under a form line, an article's subheading over a line another rule took, a sentence,
+    # or a line with no form line under it: all stay
+    for rest in ("The road ahead\nAdvertisement\n", "The vote was close\nIt rained.\nEmail address *\n",
+                 "The road ahead\n"):
+        out, rules = strip_box("* indicates required\n" + rest)
+        assert "strip-debris.newsletter-box-line" not in rules
+        assert rest.split("\n")[0] + "\n" in out
+
+
 def test_a_paragraph_over_a_one_line_pitch_stays_when_it_names_only_a_cadence():
     last = "The harbour office opens daily from eight, and the pilots meet every Friday.\n"
     out, rules = strip_box(last + "It lands every Friday.\nEmail address\nSign me up\n")

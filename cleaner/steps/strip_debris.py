@@ -220,6 +220,7 @@ class StripDebris:
         boxes = _newsletter_boxes(text, edits)
         if boxes:
             edits = sorted(edits + boxes, key=lambda e: e.start)
+        edits = _box_inner_lines(text, edits)
         edits = _sponsored_items(text, _player_times(text, _after_end_mark(text, edits)))
         author = context.metadata.get("author") or metadata.get("author")
         if isinstance(author, str):
@@ -382,6 +383,55 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
                      "newsletter box: the heading over its pitch")
             break
     return found
+
+
+# A short line inside a sign-up or subscription box, between two of the box's lines the
+# rules took: a form's choices ("Choose your newsletters" / "Morning Edition (weekdays)" /
+# "Breaking news alerts" / "Email address *"), an offer's benefits ("- Unlimited articles on
+# any device" over "Subscribe now"), its heading between two of its lines. Up to
+# BOX_INNER_LINES lines of BOX_INNER_WORDS words or fewer, with no sentence end.
+BOX_LINE_RULES = FORM_RULES | {"newsletter.subscription-offer"}
+BOX_INNER_LINES = 6
+BOX_INNER_WORDS = 6
+INNER_NOT_END = tuple(".!?:;,")
+
+
+def _box_inner_lines(text: str, edits: list[Edit]) -> list[Edit]:
+    """`edits`, with the short lines inside each sign-up or subscription box taken: the
+    lines between a line a box rule took (`BOX_LINE_RULES`) and the box's next line, which
+    a box rule took too or which is an e-mail field's label (`FIELD_LABEL`, whatever rule
+    took it); whole lines other rules took may stand between. Each line between is short
+    (`BOX_INNER_WORDS` words or fewer), ends with no stop, and reports nobody's words: an
+    article's subheading under a box has a paragraph under it, and stays."""
+    taken = {e.start: e for e in edits}
+    found = []
+    for edit in edits:
+        if edit.rule not in BOX_LINE_RULES or not text.endswith("\n", 0, edit.end):
+            continue
+        inner, offset, passed = [], edit.end, 0
+        while len(inner) + passed <= BOX_INNER_LINES:
+            start = _nonblank_line_from(text, offset)
+            if start is None:
+                inner = []
+                break
+            line, offset = _line_at(text, start)
+            below = taken.get(start)
+            if FIELD_LABEL.fullmatch(line) or below is not None and below.rule in BOX_LINE_RULES:
+                break
+            if below is not None and text.endswith("\n", 0, below.end):
+                offset, passed = below.end, passed + 1  # a line another rule took inside the box
+                continue
+            words = sum(any(c.isalnum() for c in word) for word in line.split())  # a list mark is none
+            if words > BOX_INNER_WORDS or line.endswith(INNER_NOT_END) or BOX_NOT.search(line):
+                inner = []
+                break
+            inner.append((start, offset))
+        if len(inner) + passed > BOX_INNER_LINES:
+            continue
+        found += [Edit(a, b, "", "strip-debris.newsletter-box-line",
+                       "newsletter or subscription box: a short line between two of its lines "
+                       "(a choice, a benefit, its heading)") for a, b in inner]
+    return sorted(edits + found, key=lambda e: e.start) if found else edits
 
 
 # A press release ends its text with a mark ("ENDS", "###", "-30-"); what follows it is
