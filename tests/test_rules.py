@@ -315,6 +315,19 @@ def test_the_choices_listed_inside_a_sign_up_form_go_with_it():
         assert rest.split("\n")[0] + "\n" in out
 
 
+def test_a_line_inside_a_box_that_an_inline_edit_touches_is_left_to_that_edit():
+    from cleaner.edits import Edit
+    from cleaner.steps.strip_debris import _box_inner_lines
+    text = "Choose your newsletters\nMorning Edition Reuters\nFarm Gate (Fridays)\nEmail address *\n"
+    form = Edit(0, 24, "", "newsletter.form-field", "form")
+    inline = Edit(39, 47, "", "outlets.glued-name", "outlet")  # " Reuters" at the end of the first choice
+    assert text[39:47] == " Reuters"
+    edits = _box_inner_lines(text, [form, inline])
+    assert [(e.start, e.rule) for e in edits] == [(0, "newsletter.form-field"), (39, "outlets.glued-name")]
+    # without the inline edit, both choices go
+    assert [e.rule for e in _box_inner_lines(text, [form])][1:] == ["strip-debris.newsletter-box-line"] * 2
+
+
 def test_a_paragraph_over_a_one_line_pitch_stays_when_it_names_only_a_cadence():
     last = "The harbour office opens daily from eight, and the pilots meet every Friday.\n"
     out, rules = strip_box(last + "It lands every Friday.\nEmail address\nSign me up\n")

@@ -404,6 +404,7 @@ def _box_inner_lines(text: str, edits: list[Edit]) -> list[Edit]:
     (`BOX_INNER_WORDS` words or fewer), ends with no stop, and reports nobody's words: an
     article's subheading under a box has a paragraph under it, and stays."""
     taken = {e.start: e for e in edits}
+    spans = [(e.start, e.end) for e in edits]
     found = []
     for edit in edits:
         if edit.rule not in BOX_LINE_RULES or not text.endswith("\n", 0, edit.end):
@@ -422,7 +423,8 @@ def _box_inner_lines(text: str, edits: list[Edit]) -> list[Edit]:
                 offset, passed = below.end, passed + 1  # a line another rule took inside the box
                 continue
             words = sum(any(c.isalnum() for c in word) for word in line.split())  # a list mark is none
-            if words > BOX_INNER_WORDS or line.endswith(INNER_NOT_END) or BOX_NOT.search(line):
+            if words > BOX_INNER_WORDS or line.endswith(INNER_NOT_END) or BOX_NOT.search(line) \
+                    or any(a < offset and b > start for a, b in spans):  # part of it taken inline
                 inner = []
                 break
             inner.append((start, offset))
