@@ -424,7 +424,7 @@ def _box_inner_lines(text: str, edits: list[Edit]) -> list[Edit]:
                 continue
             words = sum(any(c.isalnum() for c in word) for word in line.split())  # a list mark is none
             if words > BOX_INNER_WORDS or line.endswith(INNER_NOT_END) or BOX_NOT.search(line) \
-                    or any(a < offset and b > start for a, b in spans):  # part of it taken inline
+                    or _touched(spans, start, offset):  # part of it taken inline
                 inner = []
                 break
             inner.append((start, offset))
@@ -462,6 +462,11 @@ def _after_end_mark(text: str, edits: list[Edit]) -> list[Edit]:
 def _covered(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether an edit's span [a, b) among `spans` holds `offset`."""
     return any(a <= offset < b for a, b in spans)
+
+
+def _touched(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether an edit's span [a, b) among `spans` takes some of [start, end)."""
+    return any(a < end and b > start for a, b in spans)
 
 
 # A lone running time ("3:52", "0:00 / 5:12") on the line right above or below a line a
@@ -651,7 +656,7 @@ def _author_bio(text: str, author: str, edits: list[Edit]) -> list[Edit]:
     tail: list[tuple[int, int, str]] = []  # the last lines no edit took (with their "\n"), last first
     for start, end in lines_backwards(text, len(text)):
         line, end = text[start:end].strip(), min(end + 1, len(text))
-        if line and not any(a < end and start < b for a, b in spans):
+        if line and not _touched(spans, start, end):
             tail.append((start, end, line))
             if len(tail) == BIO_TAIL_LINES:
                 break
@@ -713,8 +718,8 @@ def _consent_line(text: str, end: int, spans: list[tuple[int, int]]) -> tuple[in
         if not line or _covered(spans, offset):
             offset = line_end
             continue
-        inside = any(offset < a < line_end for a, _ in spans)  # an inline edit in it: the line is not free
-        if not inside and len(line.split()) <= BOX_PITCH_WORDS and CONSENT_CUE.search(line) \
+        # not covered at its start, so an edit touching it is an inline one: the line is not free
+        if not _touched(spans, offset, line_end) and len(line.split()) <= BOX_PITCH_WORDS and CONSENT_CUE.search(line) \
                 and not BOX_NOT.search(line):
             return offset, line_end
         return None
@@ -756,7 +761,7 @@ def _line_above(text: str, start: int, spans: list[tuple[int, int]]) -> tuple[in
         return None
     line_start, end = bounds
     line = text[line_start:end].strip()
-    if not line or any(a < end + 1 and b > line_start for a, b in spans):
+    if not line or _touched(spans, line_start, end + 1):
         return None
     return line_start, line
 

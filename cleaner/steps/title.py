@@ -103,9 +103,14 @@ def squeezed(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().casefold()
 
 
+def long_words(s: str) -> set[str]:
+    """The words of four letters or more in `s`, squeezed (see `squeezed`)."""
+    return {w for w in squeezed(s).split() if len(w) >= 4}
+
+
 def shares_a_word(a: str, b: str) -> bool:
     """True when `a` and `b` have a word of four letters or more in common."""
-    return bool({w for w in squeezed(a).split() if len(w) >= 4} & set(squeezed(b).split()))
+    return bool(long_words(a) & long_words(b))
 
 
 def same_title(a: str, b: str) -> bool:
@@ -122,7 +127,7 @@ CLOSE_SHARE = 0.5
 
 def close_title(a: str, b: str) -> bool:
     """True when `a` and `b` share most of their words of four letters or more (see CLOSE_SHARE)."""
-    words_a, words_b = ({w for w in squeezed(s).split() if len(w) >= 4} for s in (a, b))
+    words_a, words_b = long_words(a), long_words(b)
     shared = len(words_a & words_b)
     return shared >= CLOSE_MIN_WORDS and shared >= CLOSE_SHARE * max(len(words_a), len(words_b))
 
