@@ -58,9 +58,6 @@ def _is_widget_line(line: str) -> bool:
 def _chains(rows: list[str]) -> list[list[int]]:
     """Runs of occurrences of one widget line, each within MAX_GAP rows of the previous
     and with only widget lines between."""
-    counts = Counter(rows)
-    if not counts or max(counts.values()) < MIN_REPEATS:
-        return []  # no line recurs often enough to make a chain: most pages
     widget = [_is_widget_line(row) for row in rows]
     seen: dict[str, list[int]] = defaultdict(list)
     for k, row in enumerate(rows):
@@ -101,6 +98,8 @@ class StripRepeatedBlocks:
         where = [i for i, line in enumerate(lines) if line.strip()]
         rows = [lines[i].strip() for i in where]
         counts = Counter(rows)
+        if max(counts.values(), default=0) < MIN_REPEATS:
+            return StepResult()  # no line recurs often enough to make a chain: most pages
         removed: dict[int, tuple[str, str]] = {}
         alive = list(range(len(rows)))
         # Removing one widget's lines can bring another's repeats close together:
