@@ -482,7 +482,10 @@ CLOSING_START = re.compile(r"^[\"“‘']?[A-Z][a-z’']*(?:\s|$)")
 CALL_OR_LINK = (r"[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
                 r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
                 r"|continue|print|e-?mail|comment|leave|post|add|register|log|get|support|donate)\b")
-CLOSING_NOT = re.compile(TIMESTAMP.pattern + "|" + CALL_OR_LINK, re.IGNORECASE)
+# A stamp here is a clock time, "3 hours ago" or a date; a year alone is a sentence's
+# ("That was in 2019.").
+CLOSING_NOT = re.compile(DATE_OR_CLOCK.pattern + r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|" + CALL_OR_LINK,
+                         re.IGNORECASE)
 CALL_OR_LINK_LINE = re.compile(CALL_OR_LINK, re.IGNORECASE)
 # The same for a list's item, which may hold a year ("1990-1994", "Founded 2006").
 ITEM_NOT = re.compile(CLOCK_OR_AGO + "|" + CALL_OR_LINK, re.IGNORECASE)

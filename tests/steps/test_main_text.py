@@ -222,6 +222,16 @@ def test_a_short_closing_sentence_before_a_prose_like_bio_stays_with_the_article
         assert out.startswith(ARTICLE)
 
 
+def test_a_closing_sentence_may_name_a_year_but_not_a_date():
+    # a year alone is the article's ("That was in 2019."); a date or a time is a stamp's
+    for closing in ("That was in 2019.\n", "It shut in 1998.\nA date for the hearing has not been set.\n"):
+        out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + closing + BIO_AND_NOTES + FOOTER)
+        assert out.endswith(ARTICLE + closing), closing
+    for stamp in ("Posted on 14/01/2008.\n", "Last updated on May 4, 2021.\n"):
+        out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + stamp + BIO_AND_NOTES + FOOTER)
+        assert out.endswith(ARTICLE), stamp
+
+
 def test_calls_to_act_and_credits_after_the_article_are_not_closing_sentences():
     for line in ("Like this article?\n", "Read more.\n", "Subscribe for full access.\n", "Click here.\n",
                  "Ann Lee contributed reporting.\n", "Updated at 10:42.\n"):
