@@ -393,7 +393,13 @@ def _wrap_paragraphs(cell) -> None:
 
 def _unlayout_tables(tree) -> None:
     """Make <div>s of every table that lays out paragraphs (see LAYOUT_BREAKS), and <p>s of
-    the runs of text in its cells that hold them."""
+    the runs of text in its cells (or in a <div> inside one) that hold them. A table's <font>
+    elements go first (their text stays): an old page wraps a cell's paragraphs in one."""
+    from lxml.etree import strip_tags
+
+    # <font> only styles a table page's text; a <br> run inside it reads as the cell's own
+    for table in [t for t in tree.iter("table") if next(t.iterancestors("table"), None) is None]:
+        strip_tags(table, "font")
     parents = dict.fromkeys(br.getparent() for br in tree.iter("br") if _opens_blank_line(br))
     layouts: dict[Any, None] = {}  # outermost tables, in page order
     for parent in parents:
@@ -402,7 +408,7 @@ def _unlayout_tables(tree) -> None:
         tables = list(parent.iterancestors("table"))
         if not tables:
             continue
-        if parent.tag in ("td", "th"):
+        if parent.tag in ("td", "th", "div"):
             _wrap_paragraphs(parent)
         layouts[tables[-1]] = None
     for table in layouts:

@@ -306,6 +306,26 @@ def test_a_table_laying_out_paragraphs_with_blank_lines_is_read_as_blocks():
     assert "Home News Sport" not in text and "Clubs" not in text
 
 
+def test_an_old_table_pages_story_in_a_div_and_a_font_is_read_whole():
+    # an old CMS: each story cell holds a <div> holding a <font> whose runs of text are the
+    # paragraphs, and an ad's row parts the story's two cells
+    def story(paragraphs):
+        return ("<tr><td><div class='storytext'><font face='Verdana, Arial' size='2'>"
+                + "<br>\n<br>\n".join(paragraphs) + "</font></div></td></tr>")
+
+    second = [*MORE_PARAGRAPHS, "The council will vote on the plan in June, after a month in which "
+                                "residents can comment on it."]
+    page = ("<html><head><title>Harbour plan approved</title></head><body><table width='760'>"
+            "<tr><td><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></td></tr>"
+            + story(PARAGRAPHS)
+            + "<tr><td align='center'><font size='1'>ADVERTISEMENT</font><br><a href='/ad'><img src='/ad.gif'></a>"
+              "</td></tr>"
+            + story(second) + "</table></body></html>")
+    lines = clean(page).text.splitlines()
+    for paragraph in PARAGRAPHS + second:
+        assert paragraph in lines
+
+
 def test_a_table_of_data_and_a_cell_ending_in_breaks_stay_tables():
     from cleaner.steps.extract_html import _unlayout_tables
     from lxml import html as lxml_html
