@@ -3,8 +3,8 @@
 A thread is recognised by its entries, not by its words: lines that name a
 commenter and end with "says:", "said:" or "wrote:", that stamp a comment
 with its date and time ("Jane on May 4, 2021 at 5:23 pm said:", "November 19,
-2019 at 12:05 pm", "Posted by: Jane | May 4, 2021 05:23 PM", "Dec 30, 2007 7:06
-PM | Link to this"),
+2019 at 12:05 pm", "Posted by: Jane | May 4, 2021 05:23 PM", "Posted by: Jane,
+Leeds 12:15 Tue 5 Nov", "Dec 30, 2007 7:06 PM | Link to this"),
 that number it ("Comment No. 1041"), sign it at its end ("— Posted by Jane"),
 or that carry a comment's score or controls ("Rating: 12 Votes", "4 likes",
 "Reply", "Report", "[Report this comment]"), or that hold a whole comment on one line
@@ -44,6 +44,7 @@ ENTRY = re.compile(
     r"|(?:rating:\s*)?[+-]?\d+\s+(?:votes?|likes?|upvotes?|points?|replies)"  # a comment's score
     r"|comment\s+(?:no\.?|#)\s*\d+"                                        # a comment's number
     r"|[—–-]\s?posted by:?\s.{1,60}"                                       # "— Posted by Tom" under a comment
+    rf"|posted by:\s[^|]{{1,60}}?\s{_TIME}(?:\s.{{0,30}})?"                       # "Posted by: Ann, Leeds 12:15 Tue 5 Nov"
     r"|reply|report|report abuse|permalink|like\s*[·|]\s*reply"           # a comment's controls
     r"|\[?(?:[^\]]{0,40}?\s)?report this (?:comment|post)\.?\s*\]?)\s*$",
     re.IGNORECASE)

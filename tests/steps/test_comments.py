@@ -99,6 +99,23 @@ def test_commenter_lines_with_a_bar_or_a_number():
     assert out == ARTICLE + "\n"
 
 
+def test_posted_by_lines_with_a_town_and_a_time_but_no_year():
+    # the commenter, the town, then the time and the day: no header came through
+    thread = "\n".join(["Posted by: Old Millers, Hatherby  12:15 Tue 5 Nov", "Keep the school open.",
+                         "Posted by: realist, Marlbury  12:48 Tue 5 Nov", "Somebody has to pay for it.",
+                         "Posted by: J. Fenn  15:37 Tue 5 Nov", "See you all on the march."])
+    out, edits = clean(ARTICLE + "\n" + thread + "\n")
+    assert out == ARTICLE + "\n" and "3 comments" in edits[0].reason
+    # a byline of that shape over the article is one line, no thread
+    byline = "Posted by: Ann Lee, Education Reporter  09:02 Tue 5 Nov\n"
+    assert clean(byline + ARTICLE + "\n")[0] == byline + ARTICLE + "\n"
+    # a blog's post signed like its comments ("Posted by NAME - date"): the post is no comment
+    menu = "\n".join(f"Section {n}" for n in range(30)) + "\n"
+    post = ("Posted by gadgetdesk - Tuesday, January 08, 2008 12:40 PM\n" + ARTICLE + "\n"
+            + "Posted by ann - Tuesday, January 08, 2008 1:32 PM\nNice.\n")
+    assert ARTICLE in clean(menu + post + "Posted by bo - Tuesday, January 08, 2008 2:02 PM\nMeh.\n")[0]
+
+
 def test_date_lines_followed_by_a_comments_links():
     linked = "\n".join(["Reader comments", "Weekend hours are overdue.", "By lena", "Dec 30, 2007 7:06 PM | Link to this",
                          "Who pays for it?", "By marco", "Dec 30, 2007 6:14 PM | Permalink | Reply",
