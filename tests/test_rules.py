@@ -523,6 +523,9 @@ def test_a_line_naming_the_author_stays_when_it_is_no_bio_under_the_article(text
     ("Sponsored\nHow small firms cut their energy bills in a cold winter\nDownload the free guide\n",
      "strip-debris.sponsored-item"),
     ("Partner content\nHandmade oak tables for every kitchen. Shop the spring sale.\n", "strip-debris.sponsored-item"),
+    # a headline with its button under it that no rule takes: the call goes with the item
+    ("SPONSORED CONTENT\nHow dairy farms cut their feed bills by a fifth — a guide from Example Feeds\n"
+     "Read the guide\n", "strip-debris.sponsored-item"),
     # a sentence that names no call to buy, with the ad's button right under it
     ("SPONSORED CONTENT\n\nCut unplanned downtime by a third with predictive inspections. See how analytics are "
      "changing maintenance.\n\nDownload the white paper\n", "strip-debris.sponsored-item"),

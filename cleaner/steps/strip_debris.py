@@ -562,7 +562,8 @@ def _nonblank_line_from(text: str, line_start: int) -> int | None:
 # its button or source under it; an article's subheading has its paragraph); a sentence
 # goes when it pitches (a price, an offer, a call to buy, try or download), or when the
 # ad's button is right under it: a short line another rule took ("Download the white
-# paper"), which an article's paragraph does not have under it. German's
+# paper"), which an article's paragraph does not have under it. A short call right under
+# the item that no rule took ("Read the guide") is its button and goes with it. German's
 # "Anzeige" labels both; the calls that make its line a pitch are imperatives of buying
 # ("bestellen", "anfordern"), not "jetzt" or "Angebot", which a report uses as well.
 SPONSOR_LABEL_RULE = "ads.marker"
@@ -584,6 +585,9 @@ PITCH = re.compile(r"\b(?:shop (?:now|the)|buy now|order now|free trial|start yo
                    r"|zamów|sprawdź|objednejte)\b"
                    r"|[£$€]\d", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+# The call a paid item's button opens with.
+BUTTON_CALL = re.compile(r"(?:read|download|get|see|view|watch|learn|find out|discover|explore|try|register"
+                         r"|sign up|book|shop|order|request|claim|join|apply|visit)\b", re.IGNORECASE)
 
 
 def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
@@ -609,9 +613,22 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
             ad = words <= SPONSORED_HEADLINE_WORDS and (_covered(spans, line_end)
                                                           or len(below.split()) < PARAGRAPH_WORDS)
         if ad:
-            found.append(Edit(start, line_end, "", "strip-debris.sponsored-item",
+            found.append(Edit(start, _past_button(text, line_end, spans), "", "strip-debris.sponsored-item",
                               "the paid item under a sponsored label"))
     return sorted(edits + found, key=lambda e: e.start) if found else edits
+
+
+def _past_button(text: str, line_end: int, spans: list[tuple[int, int]]) -> int:
+    """`line_end`, or the end of the paid item's button right under it that no edit took: a
+    short call with no stop ("Read the guide", "Download the report"). An article's line
+    under an ad is a paragraph or a subheading, which does not open with such a call."""
+    below = _nonblank_line_from(text, line_end)
+    if below is None or below != line_end or _covered(spans, below):
+        return line_end
+    line, end = _line_at(text, below)
+    if len(line.split()) <= SPONSORED_BUTTON_WORDS and BUTTON_CALL.match(line) and not SENTENCE_END.search(line):
+        return end
+    return line_end
 
 
 def _button_under(text: str, line_end: int, edits: list[Edit]) -> bool:
