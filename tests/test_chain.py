@@ -78,7 +78,8 @@ def test_skipping_steps_that_would_do_nothing_changes_no_output_or_record(monkey
     slow = [everything.clean_bytes(raw, name, name) for name, raw in docs]
     assert [r.text for r in fast] == [r.text for r in slow]
     assert [r.record for r in fast] == [r.record for r in slow]
-    assert any(step["pass"] > 1 for r in fast for step in r.record["steps"] if "pass" in step)
+    if BENCH.is_dir():  # the benchmark's pages, beside the repo, hold documents that need a second pass
+        assert any(step["pass"] > 1 for r in fast for step in r.record["steps"] if "pass" in step)
 
 
 class Counted:
