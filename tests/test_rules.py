@@ -540,6 +540,16 @@ def test_a_detector_takes_the_line_next_to_its_evidence(block, rule):
     assert rule in [e.rule for e in edits]
 
 
+def test_a_button_with_an_edit_inside_it_is_not_taken_twice():
+    # the new-tab note inside the button goes by its own rule; the item's edit stops above it
+    button = "Read it (opens in new tab)\n"
+    text = ARTICLE_LINE + "Sponsored\nHow dairy farms cut their feed bills by a fifth\n" + button + NEXT_LINE
+    out, edits = run_step(StripDebris(RULEBOOK), text)[:2]
+    spans = sorted((e.start, e.end) for e in edits)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no two edits overlap
+    assert "How dairy farms" not in out and "Read it" in out
+
+
 def test_a_german_report_under_an_anzeige_label_stays():
     # "Anzeige" labels ad slots too; "jetzt" and "Angebot" are a report's words as well
     after = "Die Stadt will jetzt das Angebot der Stadtwerke prüfen.\n"

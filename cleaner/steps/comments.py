@@ -44,7 +44,7 @@ ENTRY = re.compile(
     r"|(?:rating:\s*)?[+-]?\d+\s+(?:votes?|likes?|upvotes?|points?|replies)"  # a comment's score
     r"|comment\s+(?:no\.?|#)\s*\d+"                                        # a comment's number
     r"|[—–-]\s?posted by:?\s.{1,60}"                                       # "— Posted by Tom" under a comment
-    rf"|posted by:\s[^|]{{1,60}}?\s{_TIME}(?:\s.{{0,30}})?"                       # "Posted by: Ann, Leeds 12:15 Tue 5 Nov"
+    rf"|posted by:\s[^|]{{1,60}}?\s{_TIME}(?:\s.{{0,30}})?"                # "Posted by: Ann, Leeds 12:15 Tue 5 Nov"
     r"|reply|report|report abuse|permalink|like\s*[·|]\s*reply"           # a comment's controls
     r"|\[?(?:[^\]]{0,40}?\s)?report this (?:comment|post)\.?\s*\]?)\s*$",
     re.IGNORECASE)

@@ -622,11 +622,11 @@ def _past_button(text: str, line_end: int, spans: list[tuple[int, int]]) -> int:
     """`line_end`, or the end of the paid item's button right under it that no edit took: a
     short call with no stop ("Read the guide", "Download the report"). An article's line
     under an ad is a paragraph or a subheading, which does not open with such a call."""
-    below = _nonblank_line_from(text, line_end)
-    if below is None or below != line_end or _covered(spans, below):
+    if _nonblank_line_from(text, line_end) != line_end:  # the text's end, or a blank line between
         return line_end
-    line, end = _line_at(text, below)
-    if len(line.split()) <= SPONSORED_BUTTON_WORDS and BUTTON_CALL.match(line) and not SENTENCE_END.search(line):
+    line, end = _line_at(text, line_end)
+    if (len(line.split()) <= SPONSORED_BUTTON_WORDS and BUTTON_CALL.match(line) and not SENTENCE_END.search(line)
+            and not _touched(spans, line_end, end)):  # an edit inside it ("(opens in new tab)") stays alone
         return end
     return line_end
 
