@@ -23,7 +23,7 @@ def corpus() -> list[tuple[str, bytes]]:
     docs = [(p.name, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
     for kind in ("text", "html"):
         for set_name in ("sh", "l3s"):
-            docs += [(p.name, p.read_bytes()) for p in sorted((BENCH / set_name / kind).glob("*"))[:12]]
+            docs += [(p.name, p.read_bytes()) for p in sorted((BENCH / set_name / kind).glob("*"))[:17]]
     return docs
 
 

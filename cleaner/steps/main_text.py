@@ -119,6 +119,9 @@ CLOCK_OR_AGO = r"(?<![+:])\b\d{1,2}:\d\d\b(?![:.,]\d)|\b\d+\s*(?:min|mins|minute
 TIMESTAMP = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b", re.IGNORECASE)
 # A line of more words than this is no stamp, whatever time it names.
 STAMP_MAX_WORDS = 10
+# A line of this many words that ends a sentence is a paragraph of prose: on text trafilatura
+# extracted, main-text leaves a side that holds one (see _confirmed_cuts).
+PARAGRAPH_WORDS = 16
 # A media player's position and length ("0:00 / 7:31"): a widget's line, not a feed's time stamp.
 PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?$")
 
@@ -132,7 +135,9 @@ class StripOutsideMainText:
     """Remove the lines outside the highest-scoring run of prose lines."""
 
     name = "main-text"
-    reads = ("extractor",)  # and, for the header it cuts, what is already known
+    # and, for the header it cuts, what is already known; on text trafilatura extracted,
+    # what the debris rules that confirm a cut read (the author a bio names)
+    reads = ("extractor", "author")
     description = "remove page chrome outside the article's main text region"
 
     def __init__(self, *, line_cost: float = 6.0, capital_weight: float = 0.5,
@@ -180,12 +185,9 @@ class StripOutsideMainText:
     def prepare(self) -> None:
         if self.header_rules is not None:
             shared_stripper(self.header_rules, lifting=True).prepare()
+            shared_stripper(self.header_rules).prepare()
 
     def run(self, text: str, context: Context) -> StepResult:
-        # trafilatura has already chosen the main text of an HTML page; cutting it again
-        # loses list-heavy articles. Its fallback (the whole visible page) still needs it.
-        if context.metadata.get("extractor") == "trafilatura":
-            return StepResult()
         lines = _nonblank_lines(text)
         first, last = 0, len(lines) - 1
         # When a cut line has a copy among the kept lines, the kept lines are judged again,
@@ -207,6 +209,8 @@ class StripOutsideMainText:
             cut.update(line for _, _, line in window[end + 1 if cut_after else len(window):])
             if not any(line in cut for _, _, line in lines[first:last + 1]):
                 break
+        if context.metadata.get("extractor") == "trafilatura":
+            first, last = self._confirmed_cuts(text, lines, first, last, context)
         edits, metadata = [], {}
         if first:
             edits.append(Edit(0, lines[first][0], "", "main-text.before-article",
@@ -216,6 +220,43 @@ class StripOutsideMainText:
             edits.append(Edit(lines[last][1], len(text), "", "main-text.after-article",
                               "page footer, links and comments after the article"))
         return StepResult(edits=tuple(edits), metadata=metadata)
+
+    def _confirmed_cuts(self, text: str, lines: list[Line], first: int, last: int,
+                        context: Context) -> tuple[int, int]:
+        """The region's bounds on text trafilatura extracted, where a cut must be confirmed.
+        trafilatura has already chosen the article, so what it kept is article unless it
+        shows otherwise. On each side the cut reaches only as far in as the innermost line
+        the debris rules take whole (a "Related stories" heading, a copyright line): that
+        line is the page's, and so is what lies beyond it; the lines between it and the
+        region stay (an article's "On the Net:" links above the wire's copyright line).
+        Nothing is cut when the region keeps less than half the text: list-heavy articles
+        and hard-wrapped prose score low, but trafilatura chose them."""
+        whole = 0, len(lines) - 1
+        kept = sum(len(line) for _, _, line in lines[first:last + 1])
+        if kept * 2 < sum(len(line) for _, _, line in lines) or self.header_rules is None:
+            return whole
+        if first:
+            taken = self._taken_whole(text, lines[:first], context)
+            barrier = max(taken, default=0)
+            first = barrier if not _holds_paragraph(lines[:barrier], taken) else 0
+        if last < whole[1]:
+            side = lines[last + 1:]
+            taken = self._taken_whole(text, side, context)
+            barrier = min(taken, default=len(side) - 1)
+            last = last + 1 + barrier if not _holds_paragraph(side, taken, barrier) else whole[1]
+        return first, last
+
+    def _taken_whole(self, text: str, side: list[Line], context: Context) -> list[int]:
+        """The indexes in `side` of the lines the debris rules remove whole."""
+        start = side[0][0]
+        found = shared_stripper(self.header_rules).run(text[start:side[-1][1]], context)
+        spans = [(edit.start + start, edit.end + start) for edit in found.edits if not edit.replacement]
+        taken = []
+        for index, (line_start, _, line) in enumerate(side):
+            at = text.index(line, line_start)
+            if any(a <= at and at + len(line) <= b for a, b in spans):
+                taken.append(index)
+        return taken
 
     def _article(self, lines: list[Line]) -> tuple[int, int] | None:
         """The first and last line of the article among `lines`, or None."""
@@ -659,6 +700,13 @@ def _chapter_lines(lines: list[Line]) -> list[int]:
     return found + (run if len(run) >= MIN_ENTRIES else [])
 
 
+def _holds_paragraph(lines: list[Line], taken: list[int], start: int = 0) -> bool:
+    """Whether `lines[start:]` hold a paragraph of prose no rule took (`taken`: indexes
+    into `lines`): a long line that ends a sentence."""
+    return any(len(line.split()) >= PARAGRAPH_WORDS and _ends_sentence(line)
+               for index, (_, _, line) in enumerate(lines[start:], start) if index not in taken)
+
+
 def _ends_sentence(line: str) -> bool:
     ending = line.rstrip(CLOSING_QUOTES)
     return ending.endswith(SENTENCE_ENDS) and not ending.endswith(TRUNCATION)
@@ -884,11 +932,16 @@ def _short_sentence(line: str) -> bool:
             and not line.endswith("..") and _opens_like_prose(line, words, 1))
 
 
-def _opens_like_prose(line: str, words: list[str], lower_words: int, timed: bool = False) -> bool:
+def _opens_like_prose(line: str, words: list[str], lower_words: int, intro: bool = False) -> bool:
     """Opens like a sentence, with at least `lower_words` lower-case words after its
-    first, and is no call to act, stamp, link or credit. When `timed`, a line longer than
-    a stamp may name a time ("... the first bell is at 18:00. All ten fighters made weight:")."""
-    found = (CALL_OR_LINK_LINE if timed and len(words) > STAMP_MAX_WORDS else CLOSING_NOT).search(line)
+    first, and is no call to act, stamp, link or credit. An `intro` (a sentence that
+    introduces a list with a colon) may name a date ("Annual change by region, year to
+    May 2024:"), and when longer than a stamp a time too ("... the first bell is at
+    18:00. All ten fighters made weight:")."""
+    if intro:
+        found = (CALL_OR_LINK_LINE if len(words) > STAMP_MAX_WORDS else ITEM_NOT).search(line)
+    else:
+        found = CLOSING_NOT.search(line)
     return bool(CLOSING_START.match(line)) and sum(w[0].islower() for w in words[1:]) >= lower_words and not found
 
 
@@ -922,7 +975,7 @@ def _introduced_list_end(lines: list[Line], start: int) -> int:
             and not BOX_LABEL_WORDS.search(intro):
         return _numbered_end(lines, start)  # "Tracklist:" over "1. ...", "2. ...": a label may do
     if not (intro.endswith(":") and len(words) >= INTRO_MIN_WORDS
-            and _opens_like_prose(intro, words, 2, timed=True)
+            and _opens_like_prose(intro, words, 2, intro=True)
             and not TEASER_INTRO.search(intro)):
         return start - 1
     end = start - 1

@@ -1,4 +1,5 @@
 """main-text: keep the article's main text region, remove the page chrome around it."""
+import textwrap
 from types import MappingProxyType
 
 import pytest
@@ -160,20 +161,47 @@ def test_any_text_gives_whole_line_removals_and_is_idempotent(lines, final_newli
     assert STEP.run(out, Context()).edits == ()
 
 
-def test_text_already_extracted_by_trafilatura_is_left_alone():
-    from types import MappingProxyType
+EXTRACTED = Context(source="a.html", metadata=MappingProxyType({"extractor": "trafilatura"}),
+                    options=MappingProxyType({}), corpus=MappingProxyType({}))
+RULED = StripOutsideMainText(header_rules=load_rulebook())
 
-    from cleaner.steps.base import Context
-    from cleaner.steps.main_text import StripOutsideMainText
 
-    page = "\n".join(["Home", "News", "Sport", "Weather", "Contact"]
-                     + ["The river rose two metres overnight and the council opened three shelters for families."] * 1
-                     + ["Volunteers filled sandbags along the quay while engineers checked the old flood gates."]
-                     + ["About us", "Careers", "Privacy", "Terms", "Cookies"])
-    step = StripOutsideMainText()
-    assert step.run(page, Context()).edits  # a page dump: chrome is cut
-    extracted = Context(metadata=MappingProxyType({"extractor": "trafilatura"}))
-    assert step.run(page, extracted).edits == ()
+def cut(step, page, context):
+    return [page[edit.start:edit.end] for edit in step.run(page, context).edits]
+
+
+def test_text_trafilatura_extracted_is_cut_only_beyond_a_line_the_rules_take():
+    # a share bar and the page's footer trafilatura kept: the rules take "Share this
+    # article", so what lies beyond it is the page's; the line itself is left to the rules
+    assert cut(RULED, ARTICLE + FOOTER, EXTRACTED) == [FOOTER.split("\n", 1)[1]]
+    assert cut(RULED, MENU + "\n" + ARTICLE, EXTRACTED) == [MENU.split("Subscribe")[0]]
+
+
+def test_text_trafilatura_extracted_keeps_a_side_no_rule_confirms():
+    headlines = ("Council approves the new parking plan\nLocal bakery wins a national prize\n"
+                 "Storm closes the coastal road again\nNew cafe opens on the pier\nSchool play sells out\n")
+    assert cut(RULED, ARTICLE + headlines, Context())  # a page dump: cut
+    assert cut(RULED, ARTICLE + headlines, EXTRACTED) == []
+    # no rules to confirm with: nothing is cut
+    assert cut(StripOutsideMainText(), ARTICLE + FOOTER, EXTRACTED) == []
+
+
+def test_text_trafilatura_extracted_keeps_a_paragraph_beyond_the_rules_line():
+    paragraph = ("The harbour master said the crossing would run on its winter timetable until the end "
+                 "of March, and that tickets bought online would still be honoured.\n")
+    page = ARTICLE + "Share this article\nFacebook\nTwitter\n" + paragraph + "About us\nContact\nPrivacy policy\n"
+    assert cut(RULED, page, Context())
+    assert cut(RULED, page, EXTRACTED) == []
+
+
+def test_text_trafilatura_extracted_is_not_cut_to_less_than_half():
+    # hard-wrapped prose scores low line by line: main-text would keep the last paragraph
+    # alone, but trafilatura chose all of it
+    lines = ARTICLE.splitlines()
+    page = ("\n".join(textwrap.wrap(" ".join(lines[:3]), 40)) + "\nShare this article\n"
+            + "\n".join(textwrap.wrap(" ".join(lines[3:5]), 40)) + "\n" + lines[5] + "\n")
+    assert len(cut(RULED, page, Context())[0]) > len(page) / 2
+    assert cut(RULED, page, EXTRACTED) == []
 
 
 def test_the_removed_header_gives_its_byline_s_author_and_date_and_keeps_what_is_known():
@@ -622,3 +650,16 @@ def test_a_long_introduction_that_names_a_time_still_introduces_its_list():
     body = ARTICLE + "Advertisement\nThe card\n" + card + closing
     out = clean(MENU + "\n" + HEADER + "\n" + body + FOOTER)
     assert "Pier Light" in out and out.endswith(closing)
+
+
+def test_an_introduction_that_names_a_date_still_introduces_its_list():
+    # "year to May 2024:" is the period of a table, not a time stamp; a table of short
+    # Title Case lines between the lead and the body reads like a menu otherwise
+    table = ("Annual change in fares by line, year to May 2024:\nNorth Line +3.7%\nHarbour Line +3.5%\n"
+             "Valley Line +3.3%\nCoast Line +3.1%\nMill Line +2.9%\nAirport Line +2.4%\nRiver Line +2.2%\n"
+             "Park Line -0.8%\n")
+    body = LEAD + table + ARTICLE
+    assert clean(MENU + "\n" + HEADER + "\n" + body + FOOTER).startswith(body)
+    # a clock time in an introduction as short as a stamp still reads as one
+    timed = table.replace("year to May 2024:", "at 10:15 am:")
+    assert not clean(MENU + "\n" + HEADER + "\n" + LEAD + timed + ARTICLE + FOOTER).startswith(LEAD)
