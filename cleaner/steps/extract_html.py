@@ -221,6 +221,7 @@ class ExtractHtml:
             _join_drop_caps(tree)
             _divs_as_paragraphs(tree)
             _unlayout_tables(tree)
+            _join_intro(tree)
             _mark_article_body(tree)
         found = _page_metadata(tree) if tree is not None else None
         page, url = (tree if tree is not None else html), (found.url if found else None)
@@ -414,6 +415,33 @@ def _unlayout_tables(tree) -> None:
     for table in layouts:
         for element in table.iter(*TABLE_TAGS):
             element.tag = "div"
+
+
+# Some CMSs split an article into an intro block and a full-text block, siblings
+# ("itemIntroText" over "itemFullText"). trafilatura knows the full-text class as an article
+# container and takes it alone, losing the article's opening paragraphs. The intro's
+# content is moved to the start of the full-text block, so the container holds it all.
+FULLTEXT_CLASS = re.compile(r"fulltext", re.IGNORECASE)
+INTRO_CLASS = re.compile(r"intro", re.IGNORECASE)
+
+
+def _join_intro(tree) -> None:
+    """Move an intro block's content to the start of the full-text block right after it
+    (the page's first full-text block, the one trafilatura takes), unless that block opens
+    with loose text of its own."""
+    for block in tree.iter("div", "section"):
+        if not FULLTEXT_CLASS.search(block.get("class") or ""):
+            continue
+        intro = block.getprevious()
+        while intro is not None and not isinstance(intro.tag, str):  # a comment between them
+            intro = intro.getprevious()
+        if (intro is not None and INTRO_CLASS.search(intro.get("class") or "") and intro.find(".//p") is not None
+                and not (block.text or "").strip()):
+            block.text = intro.text
+            for position, child in enumerate(list(intro)):
+                block.insert(position, child)
+            intro.text = None
+        return
 
 
 # A page whose article container has a class or id trafilatura does not know (hashed class

@@ -348,3 +348,22 @@ def test_a_layout_cells_runs_of_text_become_paragraphs():
         ("p", "First run."), ("p", "Second run, with a break inside."), ("p", "Third run."),
         ("div", "A box"), ("p", "Tail run.")]
     assert cell.find("p[2]/br") is not None  # a single break stays inside its paragraph
+
+
+def test_an_intro_block_over_the_full_text_block_opens_the_article():
+    # a CMS that splits the article in two: trafilatura knows the full-text class and would
+    # take that block alone
+    more = ("The authority will publish the dredging contract in the spring, and work could begin "
+            "as early as October if the tender attracts enough bidders, its chair said.")
+    body = (f'<div class="itemBody"><div class="itemImageBlock"><span class="caption">The channel at low tide.</span>'
+            f'</div>\n<div class="itemIntroText"><p>{PARAGRAPHS[0]}</p></div>\n<!-- full text -->\n'
+            f'<div class="itemFullText"><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p><p>{more}</p></div></div>')
+    page = PAGE.replace("<article><h1>Harbour plan approved</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS),
+                        '<div class="page"><h1>Harbour plan approved</h1>' + body).replace("</article>", "</div>")
+    text = clean(page).text
+    assert text.index(PARAGRAPHS[0]) < text.index(PARAGRAPHS[1]) < text.index(more)
+    # the intro's loose text comes along, in its place
+    lead = "The northern channel has not been dredged since the harbour was enlarged."
+    loose = page.replace('<div class="itemIntroText"><p>', f'<div class="itemIntroText">{lead}<p>')
+    text = clean(loose).text
+    assert text.index(lead) < text.index(PARAGRAPHS[0]) < text.index(PARAGRAPHS[1])
