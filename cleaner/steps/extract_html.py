@@ -429,19 +429,17 @@ def _join_intro(tree) -> None:
     """Move an intro block's content to the start of the full-text block right after it
     (the page's first full-text block, the one trafilatura takes), unless that block opens
     with loose text of its own."""
-    for block in tree.iter("div", "section"):
-        if not FULLTEXT_CLASS.search(block.get("class") or ""):
-            continue
-        intro = block.getprevious()
-        while intro is not None and not isinstance(intro.tag, str):  # a comment between them
-            intro = intro.getprevious()
-        if (intro is not None and INTRO_CLASS.search(intro.get("class") or "") and intro.find(".//p") is not None
-                and not (block.text or "").strip()):
-            block.text = intro.text
-            for position, child in enumerate(list(intro)):
-                block.insert(position, child)
-            intro.text = None
+    block = next((b for b in tree.iter("div", "section") if FULLTEXT_CLASS.search(b.get("class") or "")), None)
+    if block is None or (block.text or "").strip():
         return
+    intro = block.getprevious()
+    while intro is not None and not isinstance(intro.tag, str):  # a comment between them
+        intro = intro.getprevious()
+    if intro is None or not INTRO_CLASS.search(intro.get("class") or "") or intro.find(".//p") is None:
+        return
+    block.text, intro.text = intro.text, None
+    for position, child in enumerate(list(intro)):
+        block.insert(position, child)
 
 
 # A page whose article container has a class or id trafilatura does not know (hashed class

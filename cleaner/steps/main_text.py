@@ -232,8 +232,10 @@ class StripOutsideMainText:
         Nothing is cut when the region keeps less than half the text: list-heavy articles
         and hard-wrapped prose score low, but trafilatura chose them."""
         whole = 0, len(lines) - 1
+        if self.header_rules is None:
+            return whole
         kept = sum(len(line) for _, _, line in lines[first:last + 1])
-        if kept * 2 < sum(len(line) for _, _, line in lines) or self.header_rules is None:
+        if kept * 2 < sum(len(line) for _, _, line in lines):
             return whole
         if first:
             taken = self._taken_whole(text, lines[:first], context)
