@@ -18,6 +18,8 @@ holding paragraphs written with blank lines (`text<br><br>text`) lays out the pa
 rather than holding data: it is read as nested blocks (its rows and cells made <div>s, the
 runs of text in such a cell <p>s), since trafilatura writes a whole cell, article and
 byline and menu, as one line.
+A sign-up box (an email field with its heading, pitch and button, up to `SIGNUP_BOX_WORDS`
+words) is removed first: trafilatura drops the form but keeps the heading and pitch.
 When trafilatura finds nothing,
 beautifulsoup4 gives the visible text of the page minus scripts, styles and
 obvious chrome elements, and the rule id says which path was taken. Every later
@@ -222,6 +224,7 @@ class ExtractHtml:
             _divs_as_paragraphs(tree)
             _unlayout_tables(tree)
             _join_intro(tree)
+            _drop_signup_boxes(tree)
             _mark_article_body(tree)
         found = _page_metadata(tree) if tree is not None else None
         page, url = (tree if tree is not None else html), (found.url if found else None)
@@ -421,6 +424,45 @@ def _unlayout_tables(tree) -> None:
 # ("itemIntroText" over "itemFullText"). trafilatura knows the full-text class as an article
 # container and takes it alone, losing the article's opening paragraphs. The intro's
 # content is moved to the start of the full-text block, so the container holds it all.
+# A sign-up box: an email field in a form, with its heading, pitch and button around it.
+# trafilatura drops the form and keeps the heading and pitch ("Never miss a review",
+# "New writing on ..., once a fortnight."), which read as short lines of the article. The
+# box is the largest element around the email field with at most SIGNUP_BOX_WORDS words of
+# text, short of the page's body, main or article element: a box never holds the article.
+SIGNUP_BOX_WORDS = 60
+EMAIL_NAME = re.compile(r"e-?mail", re.IGNORECASE)
+SIGNUP_STOP = frozenset(("body", "html", "main", "article"))
+
+
+def _is_email_field(element) -> bool:
+    kind = (element.get("type") or "text").lower()
+    return kind == "email" or (kind == "text" and any(
+        EMAIL_NAME.search(element.get(name) or "") for name in ("name", "id", "placeholder", "aria-label")))
+
+
+def _drop_signup_boxes(tree) -> None:
+    """Remove each email field's sign-up box (see SIGNUP_BOX_WORDS), keeping the text after it."""
+    for field in [f for f in tree.iter("input") if _is_email_field(f)]:
+        box, parent = field, field.getparent()
+        while (parent is not None and parent.tag not in SIGNUP_STOP
+               and len(" ".join(parent.itertext()).split()) <= SIGNUP_BOX_WORDS):
+            box, parent = parent, parent.getparent()
+        if parent is None or box.getparent() is None:  # already gone with an earlier field's box
+            continue
+        _remove_keeping_tail(box)
+
+
+def _remove_keeping_tail(element) -> None:
+    parent, tail = element.getparent(), element.tail
+    if tail:
+        before = element.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
 FULLTEXT_CLASS = re.compile(r"fulltext", re.IGNORECASE)
 INTRO_CLASS = re.compile(r"intro", re.IGNORECASE)
 

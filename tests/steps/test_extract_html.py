@@ -367,3 +367,30 @@ def test_an_intro_block_over_the_full_text_block_opens_the_article():
     loose = page.replace('<div class="itemIntroText"><p>', f'<div class="itemIntroText">{lead}<p>')
     text = clean(loose).text
     assert text.index(lead) < text.index(PARAGRAPHS[0]) < text.index(PARAGRAPHS[1])
+
+
+def test_a_signup_box_goes_whole_with_its_heading_and_pitch():
+    # trafilatura drops the form and would keep the box's heading and pitch as article lines
+    heading, pitch = "Stay in the loop", "Harbour reporting from our newsroom, straight to you every Friday."
+    box = (f'<div class="promo-box"><div class="promo-text"><h4>{heading}</h4><p>{pitch}</p></div>'
+           '<form action="/join"><label for="e">Your address</label><input id="e" type="email">'
+           '<button>Count me in</button></form></div>')
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = PAGE.replace(article, f"<p>{PARAGRAPHS[0]}</p>{box}tail words after the box<p>{PARAGRAPHS[1]}</p>"
+                                 f"<p>{PARAGRAPHS[2]}</p>")
+    text = clean(page).text
+    assert heading not in text and pitch not in text
+    assert all(p in text for p in PARAGRAPHS) and "tail words after the box" in text
+    # a field named for email but typed as text is one too; a search field is not
+    named = page.replace('type="email"', 'type="text" name="subscriber_email"')
+    assert pitch not in clean(named).text
+    search = page.replace('type="email"', 'type="search" name="q"')
+    assert pitch in clean(search).text
+
+
+def test_an_email_field_inside_the_article_takes_no_article_text():
+    # the box stops short of any element holding more than a box's words
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = PAGE.replace(article, f'<div class="body">{article}<input type="email" placeholder="Email"></div>')
+    text = clean(page).text
+    assert all(p in text for p in PARAGRAPHS)
