@@ -279,6 +279,17 @@ def test_a_pitch_of_two_lines_goes_when_the_upper_one_names_the_newsletter():
     assert rules[:3] == ["strip-debris.newsletter-heading"] + ["strip-debris.newsletter-pitch"] * 2
 
 
+def test_a_line_on_how_little_signing_up_takes_is_the_pitchs_last_line():
+    box = ("Harbour Tonight\nThe evening's harbour news, in your inbox at six.\nIt only takes a moment.\n"
+           "Email address\nSign me up\n")
+    out, rules = strip_box(box)
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert rules[:3] == ["strip-debris.newsletter-heading"] + ["strip-debris.newsletter-pitch"] * 2
+    # with no form under it, the same line is the article's
+    line = "It only takes a moment.\n"
+    assert strip_box(line)[0] == ARTICLE_LINE + line + NEXT_LINE
+
+
 def test_a_slogan_with_a_stop_over_a_pitch_is_the_boxs_heading():
     box = "Never miss a tide.\nGet the harbour bulletin and the morning headlines straight to your inbox.\nEmail address\nSign me up\n"
     out, rules = strip_box(box)

@@ -293,7 +293,8 @@ def shared_stripper(rulebook: Rulebook, lifting: bool = False) -> StripDebris:
 # A newsletter box: a heading ("The Saturday Read") and a pitch ("Our editors' picks, in
 # your inbox every Saturday.") over the sign-up form the rules take (its e-mail field,
 # button, "* indicates required" or consent line). The pitch names a newsletter, an inbox
-# or a cadence; the words vary without end, the form under them is the evidence.
+# or a cadence, or how little signing up takes ("It only takes a second."); the words vary
+# without end, the form under them is the evidence.
 FORM_RULES = frozenset(f"newsletter.{part}" for part in (
     "form-field", "subscribe-button", "form-block", "form-error", "confirmation", "privacy-notice",
     "privacy-note", "signup-prompt", "signup-pitch"))
@@ -308,6 +309,7 @@ BOX_HEADING_WORDS = 6
 BOX_CUE = re.compile(
     r"\b(?:inbox|newsletters?|e-?mails?|e-?news|bulletin|briefing|digest|dispatch(?:es)?|round-?up|sign(?:ing)? up"
     r"|subscribe|delivered|weekly|daily|fortnightly|monthly|(?:every|each|once a|twice a) (?:other )?\w+"
+    r"|takes? (?:just |only )?(?:a|one|a few|\d+) (?:seconds?|minutes?|moments?|clicks?)"
     r"|nieuwsbrief|infolettre|bolet[ií]n|nyhetsbrev|postfach|(?:chaque|cada|ogni|jeden|jede|elke|varje) \w+)\b",
     re.IGNORECASE)
 # A second pitch line over the first ("Our climate newsletter explains the science ..." over
