@@ -561,6 +561,21 @@ def test_a_button_with_an_edit_inside_it_is_not_taken_twice():
     assert "How dairy farms" not in out and "Read it" in out
 
 
+def test_a_paid_headlines_summary_in_its_block_goes_with_it():
+    # a page that spaces its blocks: the summary sits in the headline's block, the article's
+    # next paragraph in a block of its own
+    item = "Sponsored\nHow one dairy cut its feed bill by a fifth\nSee what changed on a 300-cow farm in a year.\n\n"
+    text = ARTICLE_LINE + "\n" + item + NEXT_LINE
+    out, edits = run_step(StripDebris(RULEBOOK), text)[:2]
+    assert out.split() == (ARTICLE_LINE + NEXT_LINE).split()
+    assert "strip-debris.sponsored-item" in [e.rule for e in edits]
+    # the same sentence with a line of its block under it, or on a page with no blank lines, stays
+    more = item.replace("a year.\n\n", "a year.\nThe herd is now 320 cows.\n\n")
+    assert "See what changed" in run_step(StripDebris(RULEBOOK), ARTICLE_LINE + "\n" + more + NEXT_LINE)[0]
+    tight = ARTICLE_LINE + item.replace("\n\n", "\n") + NEXT_LINE
+    assert "See what changed" in run_step(StripDebris(RULEBOOK), tight)[0]
+
+
 def test_a_german_report_under_an_anzeige_label_stays():
     # "Anzeige" labels ad slots too; "jetzt" and "Angebot" are a report's words as well
     after = "Die Stadt will jetzt das Angebot der Stadtwerke prüfen.\n"

@@ -564,7 +564,8 @@ def _nonblank_line_from(text: str, line_start: int) -> int | None:
 # its button or source under it; an article's subheading has its paragraph); a sentence
 # goes when it pitches (a price, an offer, a call to buy, try or download), or when the
 # ad's button is right under it: a short line another rule took ("Download the white
-# paper"), which an article's paragraph does not have under it. A short call right under
+# paper"), which an article's paragraph does not have under it. A headline's one-sentence
+# summary in the same block goes with it (see `_summary_under`). A short call right under
 # the item that no rule took ("Read the guide") is its button and goes with it. German's
 # "Anzeige" labels both; the calls that make its line a pitch are imperatives of buying
 # ("bestellen", "anfordern"), not "jetzt" or "Angebot", which a report uses as well.
@@ -614,10 +615,27 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
             below = _next_line(text, line_end)
             ad = words <= SPONSORED_HEADLINE_WORDS and (_covered(spans, line_end)
                                                           or len(below.split()) < PARAGRAPH_WORDS)
+        if ad and not SENTENCE_END.search(line):
+            line_end = _summary_under(text, label.start, line_end, spans)
         if ad:
             found.append(Edit(start, _past_button(text, line_end, spans), "", "strip-debris.sponsored-item",
                               "the paid item under a sponsored label"))
     return sorted(edits + found, key=lambda e: e.start) if found else edits
+
+
+def _summary_under(text: str, label_start: int, line_end: int, spans: list[tuple[int, int]]) -> int:
+    """`line_end`, or the end of the paid headline's summary right under it: on a page that
+    sets a blank line between its blocks (one above the label), a sentence of
+    SPONSORED_PITCH_WORDS words or fewer in the headline's block (no blank line between),
+    with a blank line or the text's end under it. An article's paragraph under an ad starts
+    a block of its own."""
+    if not text.endswith("\n\n", 0, label_start) or line_end >= len(text):
+        return line_end
+    line, end = _line_at(text, line_end)
+    if (not line or not SENTENCE_END.search(line) or len(line.split()) > SPONSORED_PITCH_WORDS
+            or _touched(spans, line_end, end) or _line_at(text, end)[0]):
+        return line_end
+    return end
 
 
 def _past_button(text: str, line_end: int, spans: list[tuple[int, int]]) -> int:
