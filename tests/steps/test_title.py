@@ -146,6 +146,17 @@ def test_a_headline_reworded_in_the_known_title_goes():
         assert lift(line + "\n" + DEK + "\n", known)[2] == ()
 
 
+def test_a_known_title_that_is_a_sentence_goes_when_the_line_repeats_it_word_for_word():
+    title = "We rebuilt the harbor crane. Then the storm came."
+    out, metadata, edits = lift(title + "\n" + DEK + "\n", {"title": title})
+    assert (out, metadata) == (DEK + "\n", {})
+    assert lift(out, {"title": title})[2] == ()  # a fixpoint
+    # without a known title, with another one, or from a page dump's header, the sentence stays
+    for known in ({}, {"title": "We rebuilt the harbor crane"},
+                  {"title": title, "title_from": "page header"}):
+        assert lift(title + "\n" + DEK + "\n", known)[2] == ()
+
+
 def test_a_section_label_over_the_known_title_goes_with_it():
     known = {"title": "Harbor Bridge Reopens After Repair"}
     text = "Local news\n\nHarbor Bridge Reopens After Repair\n\n" + DEK + "\n"
