@@ -425,8 +425,8 @@ def _unlayout_tables(tree) -> None:
 # container and takes it alone, losing the article's opening paragraphs. The intro's
 # content is moved to the start of the full-text block, so the container holds it all.
 # A sign-up box: an email field in a form, with its heading, pitch and button around it.
-# trafilatura drops the form and keeps the heading and pitch ("Never miss a review",
-# "New writing on ..., once a fortnight."), which read as short lines of the article. The
+# trafilatura drops the form and keeps the heading and pitch ("Stay in the loop", "Harbour
+# reporting, straight to you every Friday."), which read as short lines of the article. The
 # box is the largest element around the email field with at most SIGNUP_BOX_WORDS words of
 # text, short of the page's body, main or article element: a box never holds the article.
 SIGNUP_BOX_WORDS = 60

@@ -293,7 +293,7 @@ def shared_stripper(rulebook: Rulebook, lifting: bool = False) -> StripDebris:
 # A newsletter box: a heading ("The Saturday Read") and a pitch ("Our editors' picks, in
 # your inbox every Saturday.") over the sign-up form the rules take (its e-mail field,
 # button, "* indicates required" or consent line). The pitch names a newsletter, an inbox
-# or a cadence, or how little signing up takes ("It only takes a second."); the words vary
+# or a cadence, or how little signing up takes ("It only takes a moment."); the words vary
 # without end, the form under them is the evidence.
 FORM_RULES = frozenset(f"newsletter.{part}" for part in (
     "form-field", "subscribe-button", "form-block", "form-error", "confirmation", "privacy-notice",
