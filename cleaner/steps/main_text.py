@@ -38,7 +38,9 @@ Removes:
   author, date and source its bylines and datelines name to the metadata (the
   rules' own lifting patterns, which would otherwise never see them), and the
   title when the page's first line (its `<title>`) repeats one of its lines;
-- lines after it (`main-text.after-article`).
+- lines after it (`main-text.after-article`); when the first of them opens with a
+  sentence of five words or more with a headline glued to its stop, the sentence stays
+  (the article's last paragraph) and the cut starts after it.
 
 Keeps:
 - the article's paragraphs on both sides of an ad slot's label ("Advertisement",
@@ -217,8 +219,8 @@ class StripOutsideMainText:
                               "page navigation and headers before the article"))
             metadata = self._header_metadata(text, lines[:first], context)
         if last < len(lines) - 1:
-            edits.append(Edit(lines[last][1], len(text), "", "main-text.after-article",
-                              "page footer, links and comments after the article"))
+            edits.append(Edit(_past_glued_sentence(text, lines[last], lines[last + 1]), len(text), "",
+                              "main-text.after-article", "page footer, links and comments after the article"))
         return StepResult(edits=tuple(edits), metadata=metadata)
 
     def _confirmed_cuts(self, text: str, lines: list[Line], first: int, last: int,
@@ -719,6 +721,21 @@ def _glued_after_sentence(line: str) -> bool:
     with a capitalized word glued to its stop ("...," he said.Feedlot operators
     brace..."): the article's last paragraph with a headline glued on, not a headline."""
     return any(len(line[:glue.start()].split()) >= GLUED_SENTENCE_WORDS for glue in GLUED_STOP.finditer(line))
+
+
+def _past_glued_sentence(text: str, last: Line, after: Line) -> int:
+    """Where the cut after the article starts: the end of `last`, or, when the line right
+    under it (no blank line between) opens with a sentence of GLUED_SENTENCE_WORDS words or
+    more that has a capitalized word glued to its stop (`GLUED_STOP`), the end of that sentence. The article's last
+    paragraph ("Fence it. That's all we ask.") stays; the headline glued to it goes with
+    the lines the cut takes."""
+    if after[0] != last[1] or not _ends_sentence(last[2]):
+        return last[1]
+    line = text[after[0]:after[1]]
+    for glue in GLUED_STOP.finditer(line):
+        if len(line[:glue.end()].split()) >= GLUED_SENTENCE_WORDS:
+            return after[0] + glue.end()
+    return last[1]
 
 
 def _headline_list_lines(lines: list[Line]) -> list[int]:

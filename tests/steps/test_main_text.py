@@ -663,3 +663,21 @@ def test_an_introduction_that_names_a_date_still_introduces_its_list():
     # a clock time in an introduction as short as a stamp still reads as one
     timed = table.replace("year to May 2024:", "at 10:15 am:")
     assert not clean(MENU + "\n" + HEADER + "\n" + LEAD + timed + ARTICLE + FOOTER).startswith(LEAD)
+
+
+def test_a_last_paragraph_with_a_headline_glued_to_it_keeps_its_sentence():
+    # the article ends in a short quotation; the page glued the next story's headline to it,
+    # and the cut after the article starts at that line
+    from cleaner.steps.main_text import _nonblank_lines, _past_glued_sentence
+    last = '"Keep the ferry. That is all we ask."'
+    text = ARTICLE + last + "Storm closes the coastal road again for a third night\nRead More\n"
+    lines = _nonblank_lines(text)
+    final, glued = lines[5], lines[6]
+    assert _past_glued_sentence(text, final, glued) == glued[0] + len(last)
+    # a glued sentence of fewer words, a blank line between, or a last line that is no
+    # sentence: the cut takes the whole line
+    for other in (ARTICLE + "Thanks a lot.Storm closes the coastal road again\nRead More\n",
+                  ARTICLE + "\n" + last + "Storm closes the coastal road again\nRead More\n",
+                  ARTICLE.rstrip(".\n") + "\n" + last + "Storm closes the coastal road again\n"):
+        lines = _nonblank_lines(other)
+        assert _past_glued_sentence(other, lines[5], lines[6]) == lines[5][1]
