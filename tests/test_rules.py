@@ -271,21 +271,21 @@ CONSENT_BOX = ("Get the Thursday briefing\nOur desk's read on the week at the co
                "time.\nCount me in\n")
 
 
-def test_a_pitch_of_two_lines_goes_when_the_upper_one_names_the_newsletter():
-    box = ("Tide Tables\nOur coastal newsletter explains what the sea is doing and why.\nIt lands every Friday.\n"
-           "Email address\nSign me up\n")
+@pytest.mark.parametrize("box", [
+    # the upper line names the newsletter itself
+    "Tide Tables\nOur coastal newsletter explains what the sea is doing and why.\nIt lands every Friday.\n"
+    "Email address\nSign me up\n",
+    # the lower line says how little signing up takes
+    "Harbour Tonight\nThe evening's harbour news, in your inbox at six.\nIt only takes a moment.\n"
+    "Email address\nSign me up\n",
+])
+def test_a_pitch_of_two_lines_goes_with_its_heading(box):
     out, rules = strip_box(box)
     assert out == ARTICLE_LINE + NEXT_LINE
     assert rules[:3] == ["strip-debris.newsletter-heading"] + ["strip-debris.newsletter-pitch"] * 2
 
 
-def test_a_line_on_how_little_signing_up_takes_is_the_pitchs_last_line():
-    box = ("Harbour Tonight\nThe evening's harbour news, in your inbox at six.\nIt only takes a moment.\n"
-           "Email address\nSign me up\n")
-    out, rules = strip_box(box)
-    assert out == ARTICLE_LINE + NEXT_LINE
-    assert rules[:3] == ["strip-debris.newsletter-heading"] + ["strip-debris.newsletter-pitch"] * 2
-    # with no form under it, the same line is the article's
+def test_a_line_on_how_little_signing_up_takes_stays_with_no_form_under_it():
     line = "It only takes a moment.\n"
     assert strip_box(line)[0] == ARTICLE_LINE + line + NEXT_LINE
 
