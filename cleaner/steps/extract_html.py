@@ -420,10 +420,6 @@ def _unlayout_tables(tree) -> None:
             element.tag = "div"
 
 
-# Some CMSs split an article into an intro block and a full-text block, siblings
-# ("itemIntroText" over "itemFullText"). trafilatura knows the full-text class as an article
-# container and takes it alone, losing the article's opening paragraphs. The intro's
-# content is moved to the start of the full-text block, so the container holds it all.
 # A sign-up box: an email field in a form, with its heading, pitch and button around it.
 # trafilatura drops the form and keeps the heading and pitch ("Stay in the loop", "Harbour
 # reporting, straight to you every Friday."), which read as short lines of the article. The
@@ -442,27 +438,21 @@ def _is_email_field(element) -> bool:
 
 def _drop_signup_boxes(tree) -> None:
     """Remove each email field's sign-up box (see SIGNUP_BOX_WORDS), keeping the text after it."""
+    from trafilatura.htmlprocessing import delete_element
+
     for field in [f for f in tree.iter("input") if _is_email_field(f)]:
         box, parent = field, field.getparent()
         while (parent is not None and parent.tag not in SIGNUP_STOP
                and len(" ".join(parent.itertext()).split()) <= SIGNUP_BOX_WORDS):
             box, parent = parent, parent.getparent()
-        if parent is None or box.getparent() is None:  # already gone with an earlier field's box
-            continue
-        _remove_keeping_tail(box)
+        if parent is not None:  # None: gone already, inside an earlier field's box
+            delete_element(box)  # its tail, the page's text after the box, stays
 
 
-def _remove_keeping_tail(element) -> None:
-    parent, tail = element.getparent(), element.tail
-    if tail:
-        before = element.getprevious()
-        if before is not None:
-            before.tail = (before.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
-
-
+# Some CMSs split an article into an intro block and a full-text block, siblings
+# ("itemIntroText" over "itemFullText"). trafilatura knows the full-text class as an article
+# container and takes it alone, losing the article's opening paragraphs. The intro's
+# content is moved to the start of the full-text block, so the container holds it all.
 FULLTEXT_CLASS = re.compile(r"fulltext", re.IGNORECASE)
 INTRO_CLASS = re.compile(r"intro", re.IGNORECASE)
 

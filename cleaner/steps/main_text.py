@@ -726,9 +726,9 @@ def _glued_after_sentence(line: str) -> bool:
 def _past_glued_sentence(text: str, last: Line, after: Line) -> int:
     """Where the cut after the article starts: the end of `last`, or, when the line right
     under it (no blank line between) opens with a sentence of GLUED_SENTENCE_WORDS words or
-    more that has a capitalized word glued to its stop (`GLUED_STOP`), the end of that sentence. The article's last
-    paragraph ("Fence it. That's all we ask.") stays; the headline glued to it goes with
-    the lines the cut takes."""
+    more that has a capitalized word glued to its stop (`GLUED_STOP`), the end of that
+    sentence. The article's last paragraph ("Keep the ferry. That is all we ask.") stays;
+    the headline glued to it goes with the lines the cut takes."""
     if after[0] != last[1] or not _ends_sentence(last[2]):
         return last[1]
     line = text[after[0]:after[1]]

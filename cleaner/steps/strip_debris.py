@@ -615,8 +615,8 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
             below = _next_line(text, line_end)
             ad = words <= SPONSORED_HEADLINE_WORDS and (_covered(spans, line_end)
                                                           or len(below.split()) < PARAGRAPH_WORDS)
-        if ad and not SENTENCE_END.search(line):
-            line_end = _summary_under(text, label.start, line_end, spans)
+            if ad:
+                line_end = _summary_under(text, label.start, line_end, spans)
         if ad:
             found.append(Edit(start, _past_button(text, line_end, spans), "", "strip-debris.sponsored-item",
                               "the paid item under a sponsored label"))

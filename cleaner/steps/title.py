@@ -19,7 +19,8 @@ line followed by another headline-like line (a subheading, a section
 label) is left alone: which of the two is the title would be a guess.
 
 It deliberately keeps a first line that is a full sentence (it ends with a
-period), unless an earlier step found it, word for word, as the page's title, a short label ("Source: Reuters", under 4 words), and any first
+period; unless an earlier step found it, word for word, as the page's title),
+a short label ("Source: Reuters", under 4 words), and any first
 line when an earlier step already found a different title (the line is
 removed only if it repeats that title). A title found that shares no word of four letters
 or more with the line names the site ("Coast Daily - Local News and Video"): the line
@@ -134,8 +135,8 @@ def close_title(a: str, b: str) -> bool:
 
 def _is_known_title(line: str, known: str) -> bool:
     """Whether `line` is the title an earlier step found, word for word, in MIN_WORDS to
-    MAX_WORDS words: a headline that is a sentence ("I built a seismometer. Then the ground
-    moved.") is still the page's headline when the page names it its title."""
+    MAX_WORDS words: a headline that is a sentence ("We rebuilt the crane. Then the storm
+    came.") is still the page's headline when the page names it its title."""
     return MIN_WORDS <= len(line.split()) <= MAX_WORDS and squeezed(line) == squeezed(known)
 
 
@@ -160,18 +161,15 @@ class LiftTitle:
                 Edit(lines[0].start(), lines[0].end() + 1, "", "title.kicker", "section label over the headline"),
                 Edit(lines[1].start(), min(lines[1].end() + 1, len(text)), "", "title.first-line",
                      "headline moved to metadata")))
-        if not reads_as_prose(following):
-            return StepResult()
-        if not looks_like_headline(first):
-            if known and context.metadata.get("title_from") != "page header" and _is_known_title(first, str(known)):
-                # the page's own title, word for word, though it ends like a sentence
-                return StepResult(edits=(Edit(lines[0].start(), min(lines[0].end() + 1, len(text)), "",
-                                              "title.first-line", "headline moved to metadata"),))
+        from_header = context.metadata.get("title_from") == "page header"
+        # the page's own title, word for word, is its headline though it ends like a sentence
+        headline = looks_like_headline(first) or (bool(known) and not from_header
+                                                  and _is_known_title(first, str(known)))
+        if not headline or not reads_as_prose(following):
             return StepResult()
         # a title the extraction found may differ from an article's first line that is
         # content; one read from a page dump's removed header leaves the body as it was, and
         # one sharing no word with the line names the site, not this article
-        from_header = context.metadata.get("title_from") == "page header"
         generic = bool(known) and not from_header and not shares_a_word(first, str(known))
         if known and not same_title(first, str(known)) and not close_title(first, str(known)) \
                 and not from_header and not generic:
