@@ -464,6 +464,15 @@ def test_a_short_subheading_over_a_list_intro_ends_a_boxs_list():
     assert "Zwei Modelle im Vergleich\n" in out and "Hallenbad" not in out
 
 
+def test_a_subheading_two_thirds_as_long_as_the_boxs_headlines_ends_its_list():
+    # five words under headlines of eight and more, with the article's paragraph under it
+    box = ("Related coverage\n\nWhy the winter timetable was cut to two boats\n\n"
+           "Harbour board names a new chair at last\n\nWhy it took so long\n\n")
+    paragraph = "The repairs were delayed twice, first by the weather and then by a shortage of steel.\n"
+    out = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + paragraph)[0]
+    assert "Why it took so long\n" in out and "Harbour board" not in out
+
+
 def test_a_subheading_half_as_long_as_the_boxs_headlines_ends_its_list():
     box = ("More information\nVillagers find a Roman wine cellar under the square of their parish church\n"
            "Grape pips in the drain\n")
@@ -574,6 +583,23 @@ def test_a_paid_headlines_summary_in_its_block_goes_with_it():
     assert "See what changed" in run_step(StripDebris(RULEBOOK), ARTICLE_LINE + "\n" + more + NEXT_LINE)[0]
     tight = ARTICLE_LINE + item.replace("\n\n", "\n") + NEXT_LINE
     assert "See what changed" in run_step(StripDebris(RULEBOOK), tight)[0]
+
+
+def test_a_label_that_closes_an_ad_takes_the_ad_above_it_not_the_article_under_it():
+    # "Advertisement", the ad, "Sponsored": the second label closes the ad, and the article's
+    # sentence under it stays though it names a price
+    ad = "Riverside flats for the over-55s, with a concierge and a garden. Arrange a tour\n"
+    after = "Fares on the route have risen by 12% since the £2 cap was introduced.\n"
+    text = ARTICLE_LINE + "Advertisement\n" + ad + "Sponsored\n" + after + NEXT_LINE
+    out, edits = run_step(StripDebris(RULEBOOK), text)[:2]
+    assert out == ARTICLE_LINE + after + NEXT_LINE
+    assert "strip-debris.sponsored-item" in [e.rule for e in edits]
+    # the article's paragraph under an empty ad slot ends like a sentence and sells nothing: it
+    # stays, and the label under it opens the ad below
+    paragraph = "The ferry has run at a loss since 2019.\n"
+    item = "Handmade oak tables for every kitchen. Shop the spring sale.\n"
+    text = ARTICLE_LINE + "Advertisement\n" + paragraph + "Sponsored\n" + item + NEXT_LINE
+    assert run_step(StripDebris(RULEBOOK), text)[0] == ARTICLE_LINE + paragraph + NEXT_LINE
 
 
 def test_a_german_report_under_an_anzeige_label_stays():

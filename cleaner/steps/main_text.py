@@ -67,6 +67,10 @@ Keeps:
   not."), which close the article but are too short to pay for the gap
   before a bio or disclaimer that reads as prose; not a call to act ("Read
   more.", "Like this article?"), a stamp, a link or a contributor credit;
+- agency and newsroom credits right after the region ("(Reporting by ...;
+  Editing by ...)"), and the notes a wire or a science desk closes an article
+  with: a currency rate ("($1 = 0.92 euros)") and a journal reference
+  ("Journal reference: Nature, DOI: ...");
 - a few lines around the region (title, byline, a short share bar): a side
   is only cut when it holds at least `min_chrome_lines` non-blank lines;
 - text that is already just an article, which usually scores as one run.
@@ -900,6 +904,10 @@ def _closing_sentences(lines: list[Line], last: int) -> int:
 
 
 CREDIT_MAX_WORDS = 40  # a credit line names a few people and places
+# A note a wire or a science desk closes its article with, among its credits: the rate a
+# sum was converted at ("($1 = 0.7524 pounds)", "(€1 = $1.08)") and the paper reported on.
+CLOSING_NOTE = re.compile(r"\((?:[A-Z]{0,2}[$€£¥]|[a-z]+ )1 = [$€£¥]?[\d.,]+(?: [a-z]+(?: [a-z]+)?)?\)"
+                          r"|journal references?: .+", re.IGNORECASE)
 # A letter's opening and closing are the article's: "Dear families," right above its first
 # paragraph, and "Sincerely," right under its last, with the signer's name and title.
 SALUTATION = re.compile(r"^(?:dear|hello|hi|to) [^\n.!?]{1,60}[,:]$", re.IGNORECASE)
@@ -934,10 +942,11 @@ def _sign_off(lines: list[Line], last: int) -> int:
 
 def _credit_lines(lines: list[Line], last: int) -> int:
     """The region's last line, or the agency or newsroom credits right after it
-    ("(Reporting by ...; Editing by ...)", "With files from ..."): the article's own."""
+    ("(Reporting by ...; Editing by ...)", "With files from ...") and the closing notes
+    among them (`CLOSING_NOTE`): the article's own."""
     while last + 1 < len(lines):
         line = lines[last + 1][2]
-        if not CREDIT.search(line) or len(line.split()) > CREDIT_MAX_WORDS:
+        if not (CREDIT.search(line) or CLOSING_NOTE.fullmatch(line)) or len(line.split()) > CREDIT_MAX_WORDS:
             break
         last += 1
     return last

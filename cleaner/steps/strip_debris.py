@@ -27,7 +27,9 @@ The pitch's wording varies without end; the form under it is the evidence.
 A label of paid content ("Sponsored", "Partner content"; not an ad slot's
 "Advertisement") takes the item right under it (`strip-debris.sponsored-item`):
 a headline of 20 words or fewer with no paragraph under it, or a sentence of 30
-words or fewer that pitches (a price, an offer, "Shop now", "free trial").
+words or fewer that pitches (a price, an offer, "Shop now", "free trial"). A label
+under an ad that has an ad label above it closes the ad: the line between the two goes,
+and the line under the closing label stays.
 
 Keeps every line longer than a rule's `max_words`, so a prose sentence that
 happens to contain a debris phrase stays. Where two rules claim overlapping
@@ -89,8 +91,8 @@ SUBHEAD_PARAGRAPH_WORDS = 10
 # ... when the headline is as short as a subheading ("The new schedule"): a box's last
 # headline over the paragraph the box interrupts is a headline's length.
 SUBHEAD_MAX_WORDS = 4
-# ... or when it is at most half as long as every headline above it in the box and no
-# longer than this ("Grape pips in the drain" under "Villagers find a Roman cellar under
+# ... or when it is at most two thirds as long as every headline above it in the box and
+# no longer than this ("Grape pips in the drain" under "Villagers find a Roman cellar under
 # the square of their church"): the box's headlines are of a size, the subheading is not.
 SUBHEAD_SHORTER_WORDS = 7
 # A shorter sentence that introduces a list ("The study compares three models:") is the
@@ -569,6 +571,9 @@ def _nonblank_line_from(text: str, line_start: int) -> int | None:
 # the item that no rule took ("Read the guide") is its button and goes with it. German's
 # "Anzeige" labels both; the calls that make its line a pitch are imperatives of buying
 # ("bestellen", "anfordern"), not "jetzt" or "Angebot", which a report uses as well.
+# A label can close an ad as well as open one: a line between an ad label above it and
+# a paid-content label under it ("Advertisement", the ad, "Sponsored") is the ad, and the
+# line under the closing label is the article's again (see `_item_between_labels`).
 SPONSOR_LABEL_RULE = "ads.marker"
 SPONSOR_LABEL = re.compile(
     r"[\W_]*(?:sponsored(?: (?:content|post|story|article|feature))?|partner (?:content|offers?)"
@@ -600,9 +605,14 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
     if not labels:
         return edits
     spans = [(e.start, e.end) for e in edits]
+    markers = {e.start for e in edits if e.rule == SPONSOR_LABEL_RULE}
     found = []
     for label in labels:
         if not label.end or text[label.end - 1] != "\n":
+            continue
+        between = _item_between_labels(text, label.start, markers, spans)
+        if between is not None:
+            found.append(between)
             continue
         start = _nonblank_line_from(text, label.end)  # past a blank line, on a page that spaces its blocks
         if start is None or _covered(spans, start):
@@ -621,6 +631,33 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
             found.append(Edit(start, _past_button(text, line_end, spans), "", "strip-debris.sponsored-item",
                               "the paid item under a sponsored label"))
     return sorted(edits + found, key=lambda e: e.start) if found else edits
+
+
+def _item_between_labels(text: str, label_start: int, markers: set[int],
+                         spans: list[tuple[int, int]]) -> Edit | None:
+    """The ad between an ad label and the paid-content label at `label_start` under it: the
+    line right above the label (past a blank line), which no edit took, with a line an ad
+    label took right above it, when it reads as an ad: a headline of SPONSORED_HEADLINE_WORDS
+    words or fewer, or a sentence of SPONSORED_PITCH_WORDS words or fewer that pitches. None
+    when the label does not close an ad. An article's paragraph under an empty ad slot ends
+    like a sentence and sells nothing."""
+    if not label_start or text[label_start - 1] != "\n":
+        return None
+    item = _nonblank_line_before(text, label_start)
+    if item is None or _covered(spans, item):
+        return None
+    above = _nonblank_line_before(text, item)
+    if above not in markers:
+        return None
+    line, end = _line_at(text, item)
+    words = len(line.split())
+    if SENTENCE_END.search(line):
+        ad = words <= SPONSORED_PITCH_WORDS and bool(PITCH.search(line))
+    else:
+        ad = words <= SPONSORED_HEADLINE_WORDS
+    if not ad:
+        return None
+    return Edit(item, end, "", "strip-debris.sponsored-item", "the paid item between two ad labels")
 
 
 def _summary_under(text: str, label_start: int, line_end: int, spans: list[tuple[int, int]]) -> int:
@@ -835,7 +872,7 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
                 break  # a question is a box's headline only with another right under it
             words = len(line.split())
             if (words <= SUBHEAD_MAX_WORDS or QUOTE_LINE.fullmatch(line)
-                    or count and words <= SUBHEAD_SHORTER_WORDS and 2 * words <= shortest) \
+                    or count and words <= SUBHEAD_SHORTER_WORDS and 3 * words <= 2 * shortest) \
                     and _paragraph_under(below or _next_line(text, line_end)):
                 break  # a subheading over the article's next paragraph (a blank line between allowed)
             count, stop, shortest = count + 1, line_end, min(shortest, words)

@@ -404,7 +404,11 @@ def test_lap_times_in_a_list_the_article_introduces_are_no_time_stamps():
                                     "Ann Lee and Tom Hay contributed to this report.\n",
                                     "(Con información de Ana Ruiz y Tomás Gil)\n",
                                     "(With inputs from agencies)\n",
-                                    "(With AFP)\n"])
+                                    "(With AFP)\n",
+                                    # a wire's rate note among its credits, and a science desk's paper
+                                    "(€1 = $1.0850)\n(Reporting by Ann Lee; Editing by Tom Hay)\n",
+                                    "($1 = 7.12 yuan)\n",
+                                    "Journal reference: Harbour Studies, DOI: 10.1000/hs.2031.0107\n"])
 def test_an_agency_credit_right_after_the_article_stays_with_it(credit):
     out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + credit + FOOTER)
     assert out.endswith(ARTICLE + credit)
