@@ -464,15 +464,6 @@ def test_a_short_subheading_over_a_list_intro_ends_a_boxs_list():
     assert "Zwei Modelle im Vergleich\n" in out and "Hallenbad" not in out
 
 
-def test_a_subheading_two_thirds_as_long_as_the_boxs_headlines_ends_its_list():
-    # five words under headlines of eight and more, with the article's paragraph under it
-    box = ("Related coverage\n\nWhy the winter timetable was cut to two boats\n\n"
-           "Harbour board names a new chair at last\n\nWhy it took so long\n\n")
-    paragraph = "The repairs were delayed twice, first by the weather and then by a shortage of steel.\n"
-    out = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + paragraph)[0]
-    assert "Why it took so long\n" in out and "Harbour board" not in out
-
-
 def test_a_subheading_half_as_long_as_the_boxs_headlines_ends_its_list():
     box = ("More information\nVillagers find a Roman wine cellar under the square of their parish church\n"
            "Grape pips in the drain\n")
