@@ -4,7 +4,9 @@ Every line of its input becomes a block. Line endings become `\\n`; runs of
 spaces and tabs inside a line become one space; indentation and trailing
 spaces go; blocks are separated by exactly one blank line; the text ends
 with one newline (an empty text stays empty). It never joins or splits
-sentences and never removes a visible character.
+sentences and never removes a visible character but one: on a page's extracted text,
+the `- ` that the extraction writes before each item of a list (`<li>`), a mark of the
+markup rather than of the text; the item stays, a paragraph of its own.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from cleaner.steps.base import Context, StepResult
 # are that, so they are not visited (a single space at either end is checked apart).
 ODD_WHITESPACE = re.compile(r"[^\S ]\s*| \s+")
 LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# trafilatura writes a list's items as lines opening with "- " (repeated for a nested list)
+LIST_MARK = re.compile(r"^[ \t]*((?:- )+)(?=\S)", re.MULTILINE)
 
 
 class NormalizeLayout:
@@ -25,6 +29,7 @@ class NormalizeLayout:
 
     name = "normalize-layout"
     description = "line endings, whitespace runs, one blank line between paragraphs"
+    reads = ("extractor",)
 
     def run(self, text: str, context: Context) -> StepResult:
         edits = []
@@ -46,6 +51,10 @@ class NormalizeLayout:
                 edits.append(Edit(start, end, wanted, rule, reason))
         if text and not text[-1].isspace():
             edits.append(Edit(len(text), len(text), "\n", "layout.final-newline", "one newline at the end"))
+        if context.metadata.get("extractor") == "trafilatura":
+            edits.extend(Edit(m.start(1), m.end(1), "", "layout.list-mark",
+                              "the mark the page's extraction wrote before a list item")
+                         for m in LIST_MARK.finditer(text))
         return StepResult(edits=tuple(edits))
 
 

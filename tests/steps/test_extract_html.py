@@ -394,3 +394,9 @@ def test_an_email_field_inside_the_article_takes_no_article_text():
     page = PAGE.replace(article, f'<div class="body">{article}<input type="email" placeholder="Email"></div>')
     text = clean(page).text
     assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_pages_list_items_come_out_one_per_paragraph_without_marks():
+    text = clean(soup_page("article-body")).text
+    assert "\n\nKeep the old pier and repair its deck\n\nBuild a new pier beside the ferry terminal\n\n" in text
+    assert "- " not in text

@@ -49,3 +49,16 @@ def test_random_whitespace_matches_a_plain_reference():
         paragraphs = [" ".join(line.split()) for line in breaks.split(text) if line.split()]
         expected = "\n\n".join(paragraphs) + "\n" if paragraphs else ""
         assert layout(text) == expected, repr(text)
+
+
+def test_the_list_marks_of_a_pages_extraction_go_and_a_texts_own_dashes_stay():
+    from cleaner.steps.base import Context
+
+    text = "The plan has three parts:\n- Keep the old pier\n  - - Repair its deck\n-5°C at night\n- \n"
+    page = Context(metadata={"extractor": "trafilatura"})
+    once, edits, _ = run_step(NormalizeLayout(), text, page)
+    assert once == "The plan has three parts:\n\nKeep the old pier\n\nRepair its deck\n\n-5°C at night\n\n-\n"
+    assert {e.rule for e in edits if e.replacement == ""} == {"layout.list-mark"}
+    assert run_step(NormalizeLayout(), once, page)[0] == once
+    # a text file's dashes are its writer's: they stay
+    assert layout(text) == "The plan has three parts:\n\n- Keep the old pier\n\n- - Repair its deck\n\n-5°C at night\n\n-\n"
