@@ -26,6 +26,10 @@ removed only if it repeats that title). A title found that shares no word of fou
 or more with the line names the site ("Coast Daily - Local News and Video"): the line
 is then lifted and becomes the title.
 
+The page's title (an earlier step's, matching the line) over a headline-like subtitle over
+prose goes too, the subtitle staying: `metadata["title_from"]` then says "body", and the
+subtitle, now first, is not taken for a title that names the site.
+
 A short section label (four words at most, no stop or colon: "Animal news", "HEALTH")
 over a line that is the title an earlier step found (the HTML page's), with prose under
 the title, goes with the title (`title.kicker`).
@@ -165,12 +169,21 @@ class LiftTitle:
         # the page's own title, word for word, is its headline though it ends like a sentence
         headline = looks_like_headline(first) or (bool(known) and not from_header
                                                   and _is_known_title(first, str(known)))
+        if headline and known and not from_header and same_title(first, str(known)) and len(lines) == 3 \
+                and looks_like_headline(following) and reads_as_prose(lines[2].group().strip()):
+            # the page's title over its subtitle (a dek with no stop) over prose: which of the
+            # two is the title is no guess; the subtitle stays, and is no title of its own
+            end = min(lines[0].end() + 1, len(text))
+            return StepResult(edits=(Edit(lines[0].start(), end, "", "title.first-line", "headline moved to metadata"),),
+                              metadata={"title_from": "body"})
         if not headline or not reads_as_prose(following):
             return StepResult()
         # a title the extraction found may differ from an article's first line that is
         # content; one read from a page dump's removed header leaves the body as it was, and
-        # one sharing no word with the line names the site, not this article
-        generic = bool(known) and not from_header and not shares_a_word(first, str(known))
+        # one sharing no word with the line names the site, not this article (unless the
+        # title was already found in the body, over this line)
+        generic = (bool(known) and not from_header and context.metadata.get("title_from") != "body"
+                   and not shares_a_word(first, str(known)))
         if known and not same_title(first, str(known)) and not close_title(first, str(known)) \
                 and not from_header and not generic:
             return StepResult()

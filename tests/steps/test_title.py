@@ -157,6 +157,19 @@ def test_a_known_title_that_is_a_sentence_goes_when_the_line_repeats_it_word_for
         assert lift(title + "\n" + DEK + "\n", known)[2] == ()
 
 
+def test_the_known_title_over_its_subtitle_goes_and_the_subtitle_stays():
+    title = "We rebuilt the harbor crane. Then the storm came."
+    subtitle = "Three months of welding, one night of wind, and what we learned"
+    text = f"{title}\n{subtitle}\n{DEK}\n"
+    out, metadata, edits = lift(text, {"title": title})
+    assert (out, metadata) == (f"{subtitle}\n{DEK}\n", {"title_from": "body"})
+    # a later pass: the subtitle, sharing no word with the title, is not taken for a site's name
+    assert lift(out, {"title": title, "title_from": "body"})[2] == ()
+    # another known title, or no prose under the subtitle: left alone
+    assert lift(text, {"title": "Storm wrecks the harbor crane"})[2] == ()
+    assert lift(f"{title}\n{subtitle}\nPhotos\n", {"title": title})[2] == ()
+
+
 def test_a_section_label_over_the_known_title_goes_with_it():
     known = {"title": "Harbor Bridge Reopens After Repair"}
     text = "Local news\n\nHarbor Bridge Reopens After Repair\n\n" + DEK + "\n"
