@@ -203,7 +203,7 @@ def test_a_box_lists_questions_as_headlines_but_a_question_over_a_paragraph_is_a
 
 def test_a_line_two_rules_take_heads_a_list_only_when_headlines_are_right_under_it():
     # "READ MORE" is also a cookie banner's button, a rule earlier in the rulebook
-    box = "READ MORE\nNight buses to run until 2 a.m. for another year\nLibrary reopens after a two-year renovation\n"
+    box = "READ MORE\nNight buses to run until 2 a.m. for another year\nLibrary reopens after a two-year renovation of its roof\n"
     out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
     assert out == ARTICLE_LINE + NEXT_LINE
     assert [e.rule for e in edits] == ["teasers.heading"]
@@ -464,12 +464,19 @@ def test_a_short_subheading_over_a_list_intro_ends_a_boxs_list():
     assert "Zwei Modelle im Vergleich\n" in out and "Hallenbad" not in out
 
 
-def test_a_subheading_half_as_long_as_the_boxs_headlines_ends_its_list():
+def test_a_subheading_two_thirds_as_long_as_the_boxs_headlines_ends_its_list():
     box = ("More information\nVillagers find a Roman wine cellar under the square of their parish church\n"
            "Grape pips in the drain\n")
     out, rules = strip_box(box)
     assert "Grape pips in the drain\n" in out and "Roman wine cellar" not in out
     assert rules == ["teasers.heading"]
+    box = ("More on this\nWhat the latest school survey says about reading in primary schools\nTeachers in the north give the most hours in Europe\n"
+           "More hours for maths and reading\n")
+    out, rules = strip_box(box)
+    assert "More hours for maths and reading\n" in out and "school survey" not in out and "Teachers" not in out
+    # a list item with its mark is the box's, however short
+    out, rules = strip_box(box.replace("\nMore hours", "\n- More hours"))
+    assert out == ARTICLE_LINE + NEXT_LINE
     # a headline of a size with the one above it is the box's
     box = ("More information\nVillagers find a Roman wine cellar under the square of their parish church\n"
            "Storm closes the coastal road for a third day running\n")

@@ -486,6 +486,10 @@ DATE_OR_CLOCK = re.compile(rf"\b(?:{'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(?:\d{{1,
 SCHEDULE_ITEM = re.compile(rf"^({'|'.join(MONTHS)})[a-z]{{0,6}}\.?\s(\d{{1,2}})\b(?!,?\s\d{{4}})",
                            re.IGNORECASE)
 ROSTER_ITEM = re.compile(r"^[^()|\d]{3,60}\(([^()|\d]{2,60})\)$")
+# A match's result over its line-ups: a side and its score, with its scorers in brackets
+# ("Harbour Town 2 (Okafor 23, Lee 78 pen)"), or both sides ("Harbour Town 2-1 Rovers").
+RESULT_LINE = re.compile(r"^[A-Z][^\d()|:\n]{1,40}? \d{1,3}(?: \([^()\n]{1,160}\))?$"
+                         r"|^[A-Z][^\d()|:\n]{1,40}? \d{1,3} ?[-–] ?\d{1,3} [A-Z][^\d()|:\n]{1,40}$")
 # An interviewer's question in a transcript ("Q: What is next?"): short, but not chrome.
 INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s?[:.]\s?\S.{0,300}\?[\"”’)]*$")
 # The header's last lines read for bylines and datelines (they sit just above the
@@ -511,6 +515,7 @@ SUBHEADING_WORDS = 8  # a subheading over the sentence that introduces a list
 # 1, 2, 3 ... in order, each this short; a box's label names the box and leads nothing.
 NUMBERED_ITEM = re.compile(r"(\d{1,2})[.)] \S")
 NUMBERED_ITEM_WORDS = 8
+RANKED_FIGURE = re.compile(r"\d|[()]")
 BOX_LABEL_WORDS = re.compile(r"\b(?:most|read|watch(?:ed)?|viewed|shared|clicked|see|follow|share|listen)\b",
                              re.IGNORECASE)
 INTRO_MAX_ITEMS = 30
@@ -974,13 +979,26 @@ def _opens_like_prose(line: str, words: list[str], lower_words: int, intro: bool
 
 
 def _list_end(lines: list[Line], last: int, fields: set[int]) -> int:
-    """The region's last line, or the end of a schedule, roster or list of fields
-    (`fields`: their lines) right after it (after at most one line: its heading), or of
-    a list a sentence of the article introduces, with a subheading over that sentence
-    ("What's out?" / "Our panel agreed on a few things:" / the items)."""
-    for start in (last + 1, last + 2):
+    """The region's last line, or the end of the lists right after it, one after another
+    (see `_next_list_end`)."""
+    end = _next_list_end(lines, last, fields)
+    while end > last:
+        last, end = end, _next_list_end(lines, end, fields)
+    return last
+
+
+def _next_list_end(lines: list[Line], last: int, fields: set[int]) -> int:
+    """`last`, or the end of a schedule, roster or list of fields (`fields`: their lines)
+    right after it (after at most one line: its heading, or a match's result in one or
+    two lines over its line-ups: "Town 2 (Okafor 23)"), or of a table of results under
+    its heading, or of a list a sentence of the article introduces, with a subheading
+    over that sentence ("What's out?" / "Our panel agreed on a few things:" / the items)."""
+    results = last + 1
+    while results < min(len(lines), last + 3) and RESULT_LINE.match(lines[results][2]):
+        results += 1
+    for start in (last + 1, last + 2) + ((results,) if results > last + 2 else ()):
         end = max(_schedule_end(lines, start), _roster_end(lines, start), _run_end(fields, start),
-                  _introduced_list_end(lines, start))
+                  _introduced_list_end(lines, start), _ranking_end(lines, start))
         if end - start + 1 >= LIST_MIN_ITEMS:
             return end
     start = last + 3
@@ -1029,6 +1047,23 @@ def _numbered_end(lines: list[Line], start: int) -> int:
             break
         end = i
     return end if end - start + 1 >= LIST_MIN_ITEMS else start - 1
+
+
+def _ranking_end(lines: list[Line], start: int) -> int:
+    """Last line of a table of results under its heading, from the heading at `start` on
+    ("Stage 4 classification" / "1. Ann Lee (GBR) 4h12'35\"" / "2. ..."): a short heading that
+    ends no sentence and names no box, over items numbered 1, 2, 3 ... in order (see
+    `_numbered_end`), each with a figure or a bracket after its number (a time, a score, a
+    share, a country). A box's numbered headlines rarely all hold one, and its label names it."""
+    heading = lines[start][2] if start < len(lines) else ""
+    if (not heading or len(heading.split()) > FIELD_HEADING_WORDS or _ends_sentence(heading)
+            or heading.endswith(":") or TEASER_INTRO.search(heading) or BOX_LABEL_WORDS.search(heading)):
+        return start - 1
+    end = _numbered_end(lines, start + 1)
+    if end < start + 1 or not all(RANKED_FIGURE.search(NUMBERED_ITEM.sub("", lines[i][2], count=1))
+                                  for i in range(start + 1, end + 1)):
+        return start - 1
+    return end
 
 
 def _introduced_list_lines(lines: list[Line]) -> list[int]:

@@ -91,9 +91,11 @@ SUBHEAD_PARAGRAPH_WORDS = 10
 # ... when the headline is as short as a subheading ("The new schedule"): a box's last
 # headline over the paragraph the box interrupts is a headline's length.
 SUBHEAD_MAX_WORDS = 4
-# ... or when it is at most half as long as every headline above it in the box and no
-# longer than this ("Grape pips in the drain" under "Villagers find a Roman cellar under
-# the square of their church"): the box's headlines are of a size, the subheading is not.
+# ... or when it is at most two thirds as long as every headline above it in the box, no
+# longer than this and carries no list mark ("Grape pips in the drain" under "Villagers
+# find a Roman cellar under the square of their church"): the box's headlines are of a
+# size, the subheading is not (a box's last headline taken for one costs as many words as
+# a subheading lost, and a sentence of the article comes first).
 SUBHEAD_SHORTER_WORDS = 7
 # A shorter sentence that introduces a list ("The study compares three models:") is the
 # article's too; a box's headline does not end in a colon.
@@ -872,7 +874,8 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
                 break  # a question is a box's headline only with another right under it
             words = len(line.split())
             if (words <= SUBHEAD_MAX_WORDS or QUOTE_LINE.fullmatch(line)
-                    or count and words <= SUBHEAD_SHORTER_WORDS and 2 * words <= shortest) \
+                    or count and words <= SUBHEAD_SHORTER_WORDS and 3 * words <= 2 * shortest
+                    and not MARKED_ITEM.match(line)) \
                     and _paragraph_under(below or _next_line(text, line_end)):
                 break  # a subheading over the article's next paragraph (a blank line between allowed)
             count, stop, shortest = count + 1, line_end, min(shortest, words)

@@ -557,6 +557,34 @@ def test_a_line_up_of_long_name_lists_stays_after_the_match_report():
     assert out.endswith(ARTICLE + lineups)
 
 
+
+@pytest.mark.parametrize("result", [
+    "Harbour Town 2 (Moss 23, Tate 78 pen)\nBay Rovers 1 (Cross 55)\n",
+    "Harbour Town 2-1 Bay Rovers\n",
+])
+def test_a_result_over_the_line_ups_stays_after_the_match_report(result):
+    lineups = ("Harbour Town: Kane; Obi, Marsh, Lund, Pratt; Ives, Cole (Dunn 70), Hale, Ray; Moss, Tate (Fox 81).\n"
+               "Subs not used: Grey, Wells, Amis.\n"
+               "Bay Rovers: Ford; Shaw, Mead, Kerr; Penn, Ash, Rowe, Bell (Lowe 66), Keane; Cross, Hart.\n"
+               "Booked: Ives, Kerr.\nReferee: Ann Wood.\nAttendance: 4,210.\n")
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + result + lineups + FOOTER)
+    assert out.endswith(ARTICLE + result + lineups)
+    # a result with nothing of the match under it is no reason to go on
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + result + FOOTER)
+    assert out.endswith(ARTICLE)
+
+
+def test_tables_of_results_under_their_headings_stay_after_the_race_report():
+    tables = ("Stage 4 classification\n1. Ann Lee (GBR) 4h12'35\"\n2. Bo Park (KOR) at 18\"\n3. Cy Diaz (ESP) same time\n"
+              "Overall standings\n1. Ann Lee (GBR) 15h48'09\"\n2. Bo Park (KOR) at 22\"\n3. Cy Diaz (ESP) at 35\"\n")
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + tables + FOOTER)
+    assert out.endswith(ARTICLE + tables)
+    # numbered headlines, under a box's label or with no figure in them, are no results
+    for box in ("Most read\n1. Ferry fares rise (again) in May\n2. Pier café wins award 2024\n3. Harbour wall repaired (photos)\n",
+                "Elsewhere\n1. Ferry fares rise again in May\n2. Pier café wins an award\n3. Harbour wall repaired\n"):
+        out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + box + FOOTER)
+        assert out.endswith(ARTICLE), box
+
 FIGURES = "Season in numbers\nPassengers: 61,400\nSailings: 2,930\nCancelled: 41, all for weather\n"
 LAST = "The final figures will come in June, once every crew has filed its log.\n"
 
