@@ -643,8 +643,6 @@ def _item_between_labels(text: str, label_start: int, markers: set[int],
     words or fewer, or a sentence of SPONSORED_PITCH_WORDS words or fewer that pitches. None
     when the label does not close an ad. An article's paragraph under an empty ad slot ends
     like a sentence and sells nothing."""
-    if not label_start or text[label_start - 1] != "\n":
-        return None
     item = _nonblank_line_before(text, label_start)
     if item is None or _covered(spans, item):
         return None

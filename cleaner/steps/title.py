@@ -169,14 +169,12 @@ class LiftTitle:
         # the page's own title, word for word, is its headline though it ends like a sentence
         headline = looks_like_headline(first) or (bool(known) and not from_header
                                                   and _is_known_title(first, str(known)))
-        if headline and known and not from_header and same_title(first, str(known)) and len(lines) == 3 \
-                and looks_like_headline(following) and reads_as_prose(lines[2].group().strip()):
-            # the page's title over its subtitle (a dek with no stop) over prose: which of the
-            # two is the title is no guess; the subtitle stays, and is no title of its own
-            end = min(lines[0].end() + 1, len(text))
-            return StepResult(edits=(Edit(lines[0].start(), end, "", "title.first-line", "headline moved to metadata"),),
-                              metadata={"title_from": "body"})
-        if not headline or not reads_as_prose(following):
+        # the page's title over its subtitle (a dek with no stop) over prose: which of the two
+        # is the title is no guess
+        subtitled = (bool(known) and not from_header and same_title(first, str(known))
+                     and len(lines) == 3 and looks_like_headline(following)
+                     and reads_as_prose(lines[2].group().strip()))
+        if not headline or not (subtitled or reads_as_prose(following)):
             return StepResult()
         # a title the extraction found may differ from an article's first line that is
         # content; one read from a page dump's removed header leaves the body as it was, and
@@ -190,4 +188,6 @@ class LiftTitle:
         end = min(lines[0].end() + 1, len(text))
         edit = Edit(lines[0].start(), end, "", "title.first-line", "headline moved to metadata")
         metadata: dict[str, Any] = {"title": without_site_suffix(first)} if not known or generic else {}
+        if subtitled:
+            metadata["title_from"] = "body"  # the subtitle, now first, is no title of its own
         return StepResult(edits=(edit,), metadata=metadata)
