@@ -276,7 +276,7 @@ class StripOutsideMainText:
         first, last = region
         first = _after_leading_headlines(lines, first, last)
         first = _salutation(lines, self._opening_paragraphs(lines, first))
-        last = _credit_lines(lines, _closing_sentences(lines, _list_end(lines, last, set(fields))))
+        last = _credit_lines(lines, _score_lines(lines, _closing_sentences(lines, _list_end(lines, last, set(fields)))))
         return first, _sign_off(lines, last)
 
     def _opening_paragraphs(self, lines: list[Line], first: int) -> int:
@@ -527,6 +527,14 @@ PROS_LABEL = re.compile(r"(?:pros|the good|likes|what (?:we|i) liked|we liked|(?
 CONS_LABEL = re.compile(r"(?:cons|the bad|dislikes|what (?:we|i) (?:didn['’]t|did not) like"
                         r"|(?:what's|what is) (?:bad|not so good))\s?:?", re.IGNORECASE)
 VERDICT_LABEL = re.compile(r"(?:(?:our|the|final) )?verdict|(?:the )?bottom line\s?:?", re.IGNORECASE)
+# A review's scores right under its last line ("Score: 8/10", "Food 8/10 | Service 9/10",
+# "Verdict: ★★★★☆"): the critic's, not a reader's ("Reader score", "Your rating").
+SCORE = (r"(?:[A-Z][\w’'&-]*(?: [\w’'&-]+){0,2}:? )?(?:\d{1,2}(?:[.,]\d)? ?/ ?(?:5|10|20|100)"
+         r"|\d(?:[.,]\d)? out of (?:5|10)|[★☆]{3,5})(?: stars?)?")
+SCORE_LINE = re.compile(rf"^{SCORE}(?:\s?[|·•,;]?\s{SCORE}){{0,5}}\.?$")
+SCORE_NOT = re.compile(r"\b(?:readers?|your|users?|average|visitors?|guests?|votes?|rate (?:it|this))\b", re.IGNORECASE)
+SCORE_FRACTION = re.compile(r"(\d{1,2}(?:[.,]\d)?) ?/ ?(\d{1,3})")
+SCORE_MAX_LINES = 3
 # Short sentences that close an article after its last paragraph: up to this many lines
 # of this many words, opening like a sentence and ending in a full stop (calls to act
 # end in "!" or "?": "Like this article?"), with no stamp, link, separator, click or
@@ -903,6 +911,19 @@ def _closing_sentences(lines: list[Line], last: int) -> int:
         return last
     for i in range(last + 1, min(last + 1 + CLOSING_MAX_LINES, len(lines))):
         if not _short_sentence(lines[i][2]):
+            break
+        last = i
+    return last
+
+
+def _score_lines(lines: list[Line], last: int) -> int:
+    """The region's last line, or a review's scores right under it (`SCORE_LINE`): the
+    critic's verdict in figures or stars, which reads as a short label line of chrome."""
+    for i in range(last + 1, min(last + 1 + SCORE_MAX_LINES, len(lines))):
+        line = lines[i][2]
+        if not SCORE_LINE.match(line) or SCORE_NOT.search(line) or not all(
+                float(n.replace(",", ".")) <= float(d) and not n.startswith("0")
+                for n, d in SCORE_FRACTION.findall(line)):  # odds ("13/5") and dates ("01/10") are no scores
             break
         last = i
     return last

@@ -414,6 +414,21 @@ def test_an_agency_credit_right_after_the_article_stays_with_it(credit):
     assert out.endswith(ARTICLE + credit)
 
 
+@pytest.mark.parametrize("scores", ["Score: 7/10\n",
+                                    "Food 9/10 | Service 6/10 | Value 8/10\nOverall: 4 out of 5\n",
+                                    "Rating: ★★★★☆\n"])
+def test_a_reviews_scores_right_after_it_stay_with_it(scores):
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + scores + FOOTER)
+    assert out.endswith(ARTICLE + scores)
+
+
+@pytest.mark.parametrize("line", ["Reader score: 7.6/10 from 41 ratings\n", "Your rating: ☆☆☆☆☆\n",
+                                  "Harbour Rovers 13/5\n", "01/10\n"])
+def test_a_readers_rating_odds_and_dates_are_no_review_scores(line):
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + line + FOOTER)
+    assert out.endswith(ARTICLE)
+
+
 def test_a_letters_salutation_and_sign_off_stay_with_it():
     opening, close = "Dear ferry users,\n", "Sincerely,\nDr. Ana Ruiz\nHarbour Master\n"
     out = clean(MENU + "\n" + HEADER + "\n" + opening + ARTICLE + close + FOOTER)
