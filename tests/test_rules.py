@@ -214,6 +214,16 @@ def test_a_line_two_rules_take_heads_a_list_only_when_headlines_are_right_under_
     assert [e.rule for e in edits] == ["cookies.consent-button"]
 
 
+def test_a_heading_that_needs_more_headlines_than_it_has_leaves_the_line_to_a_later_rule():
+    # "More Local News" is also "More" and a section's name, a heading only over three
+    # headlines or more; over two it is still a related-stories heading
+    box = ("More Local News\nSchool board approves a new bus contract\n"
+           "Orchard opens its corn maze for the season and adds hayrides …\n")
+    out, rules = strip_box(box)
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert rules == ["teasers.heading"]
+
+
 def test_a_box_list_ends_at_a_line_after_a_blank_that_a_rule_takes_on_its_own():
     # the second teaser is a box of its own; the line under it is the article's subheading
     box = ("Read more:\nNight buses to run until 2 a.m. for another year\n\n"

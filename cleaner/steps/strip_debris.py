@@ -256,7 +256,11 @@ class StripDebris:
             if match and match.end() == end and self._fits(rule, match, start, head_end, tail_start, end - start):
                 if first is None and not rule.takes_list:
                     first = rule, match
-                elif first is None or self._heads_list(text, end, rule):
+                elif first is None:
+                    # a heading that needs more headlines under it than it has leaves the line to later rules
+                    if not rule.min_listed or _listed_headlines(text, min(end + 1, len(text)))[1] >= rule.min_listed:
+                        return rule, match
+                elif self._heads_list(text, end, rule):
                     return rule, match
         return first
 
