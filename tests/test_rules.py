@@ -224,6 +224,23 @@ def test_a_heading_that_needs_more_headlines_than_it_has_leaves_the_line_to_a_la
     assert rules == ["teasers.heading"]
 
 
+def test_a_paragraph_that_ends_in_a_closing_guillemet_keeps_the_subheading_over_it():
+    para = ("Secondo il sindaco il cantiere non si fermerà durante l'estate. «I lavori vanno avanti "
+            "anche ad agosto, come avevamo promesso ai residenti del quartiere.»\n")
+    box = "Leggi anche\nTorino, il museo del cinema apre una nuova sala dedicata ai manifesti\nIl nodo dei tempi\n"
+    out, rules = strip_box(box + para)
+    assert out == ARTICLE_LINE + "Il nodo dei tempi\n" + para + NEXT_LINE
+    assert rules == ["teasers.heading"]
+
+
+def test_a_box_lists_a_teaser_cut_with_an_ellipsis_longer_than_a_headline():
+    box = ("Related stories\nSchool board approves a new bus contract for the district\n"
+           "Harbour market reopens for the summer season, adds a night market on Fridays and a new …\n")
+    out, rules = strip_box(box)
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert rules == ["sidebars.heading"]
+
+
 def test_a_box_list_ends_at_a_line_after_a_blank_that_a_rule_takes_on_its_own():
     # the second teaser is a box of its own; the line under it is the article's subheading
     box = ("Read more:\nNight buses to run until 2 a.m. for another year\n\n"

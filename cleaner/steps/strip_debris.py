@@ -84,6 +84,7 @@ SEEN_LINES = 200_000  # answers remembered per process before the memory is clea
 # of this many words (a headline, not a menu entry or a paragraph), at most `MAX_LISTED`.
 LISTED_WORDS = (3, 16)
 MAX_LISTED = 30
+TRUNCATED_LISTED_WORDS = 30
 # Under a box's headline: another headline, a list mark or nothing. A line of this many words
 # or more that ends a sentence (or introduces a list) is the article's paragraph, and the
 # line above it the article's subheading: the list ends before it.
@@ -100,7 +101,7 @@ SUBHEAD_SHORTER_WORDS = 7
 # A shorter sentence that introduces a list ("The study compares three models:") is the
 # article's too; a box's headline does not end in a colon.
 LIST_INTRO_WORDS = 4
-PARAGRAPH_END = re.compile(r"[.!?:][\"'”’)]*$")
+PARAGRAPH_END = re.compile(r"[.!?:][\"'”’“»)]*$")  # a quotation may close it: ”, », and German “
 # ... and so is a quotation alone on its line over a paragraph ("«We pay for the chalets»"):
 # a box's headline says who speaks.
 QUOTE_LINE = re.compile(r"[«\"“„‘][^«»\"“”„\n]{3,200}[»\"”“’]")
@@ -897,8 +898,12 @@ def _next_line(text: str, offset: int) -> str:
 
 def _is_listed(line: str) -> bool:
     """A headline as a box lists it, with or without a list mark, or a question ("Cash or
-    shares: which pays more?"), which the list takes only with a headline right under it."""
-    return is_headline(LIST_BULLET.sub("", line, count=1).lstrip().removesuffix("?"), *LISTED_WORDS)
+    shares: which pays more?"), which the list takes only with a headline right under it;
+    a headline cut with an ellipsis may run to `TRUNCATED_LISTED_WORDS` words."""
+    core = LIST_BULLET.sub("", line, count=1).lstrip().removesuffix("?")
+    if core.endswith(("…", "...")):  # a teaser's headline cut short runs longer than a whole one
+        return is_headline(core.rstrip(".… "), LISTED_WORDS[0], TRUNCATED_LISTED_WORDS)
+    return is_headline(core, *LISTED_WORDS)
 
 
 def _paragraph_under(line: str) -> bool:
