@@ -627,6 +627,14 @@ def test_a_label_that_closes_an_ad_takes_the_ad_above_it_not_the_article_under_i
     assert run_step(StripDebris(RULEBOOK), text)[0] == ARTICLE_LINE + paragraph + NEXT_LINE
 
 
+def test_a_question_between_an_ad_label_and_an_advertisers_label_is_the_ads_headline():
+    ad = "Is your pension working as hard as you are?\n"
+    text = ARTICLE_LINE + "Ad\n" + ad + "Quayside Wealth | Sponsored\n" + NEXT_LINE
+    out, edits = run_step(StripDebris(RULEBOOK), text)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert "strip-debris.sponsored-item" in [e.rule for e in edits]
+
+
 def test_a_german_report_under_an_anzeige_label_stays():
     # "Anzeige" labels ad slots too; "jetzt" and "Angebot" are a report's words as well
     after = "Die Stadt will jetzt das Angebot der Stadtwerke prüfen.\n"

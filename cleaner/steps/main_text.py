@@ -498,7 +498,7 @@ BYLINE_LOOKBACK = 40
 # A site's name before a page title: "Daily Courier | Harbor bridge reopens".
 SITE_PREFIX = re.compile(r"^(?P<site>[^|–—]{1,60}?)\s+[|–—]\s+")
 # A field: a label of one to three words, a colon, a value ("Battery life: 17 hours").
-FIELD = re.compile(r"^([A-Z][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")
+FIELD = re.compile(r"^([A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")  # "Árbitro: ..." too
 FIELD_MAX_WORDS = 15
 NAME_LIST_MAX_WORDS = 45
 NAME_LIST_WORDS = 3

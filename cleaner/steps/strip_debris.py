@@ -582,6 +582,9 @@ def _nonblank_line_from(text: str, line_start: int) -> int | None:
 # a paid-content label under it ("Advertisement", the ad, "Sponsored") is the ad, and the
 # line under the closing label is the article's again (see `_item_between_labels`).
 SPONSOR_LABEL_RULE = "ads.marker"
+ADVERTISER_RULE = "ads.sponsor-label"
+ADVERTISER_LINE = re.compile(r"[^\n|·•]{1,40}[ \t]?[|·•][ \t]?(?:sponsored|promoted|paid content|ad)[ \t]*\n?",
+                             re.IGNORECASE)
 SPONSOR_LABEL = re.compile(
     r"[\W_]*(?:sponsored(?: (?:content|post|story|article|feature))?|partner (?:content|offers?)"
     r"|paid (?:content|post|partnership)|promoted(?: (?:content|story|post))?|advertiser content"
@@ -609,17 +612,21 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
     """`edits`, with the item under each label of paid content taken (see SPONSOR_LABEL)."""
     labels = [e for e in edits
               if e.rule == SPONSOR_LABEL_RULE and SPONSOR_LABEL.fullmatch(text, e.start, e.end)]
-    if not labels:
+    # an advertiser's line under its ad ("Quayside Wealth | Sponsored") closes the ad above it only
+    sources = [e for e in edits if e.rule == ADVERTISER_RULE and ADVERTISER_LINE.fullmatch(text, e.start, e.end)]
+    if not labels and not sources:
         return edits
     spans = [(e.start, e.end) for e in edits]
     markers = {e.start for e in edits if e.rule == SPONSOR_LABEL_RULE}
     found = []
-    for label in labels:
+    for label in sorted(labels + sources, key=lambda e: e.start):
         if not label.end or text[label.end - 1] != "\n":
             continue
         between = _item_between_labels(text, label.start, markers, spans)
         if between is not None:
             found.append(between)
+            continue
+        if label in sources:
             continue
         start = _nonblank_line_from(text, label.end)  # past a blank line, on a page that spaces its blocks
         if start is None or _covered(spans, start):
@@ -656,7 +663,7 @@ def _item_between_labels(text: str, label_start: int, markers: set[int],
         return None
     line, end = _line_at(text, item)
     words = len(line.split())
-    if SENTENCE_END.search(line):
+    if SENTENCE_END.search(line) and not line.endswith("?"):  # a question is an ad's headline here
         ad = words <= SPONSORED_PITCH_WORDS and bool(PITCH.search(line))
     else:
         ad = words <= SPONSORED_HEADLINE_WORDS

@@ -310,6 +310,13 @@ def test_an_events_when_where_cost_fields_with_clock_times_do_not_cut_the_listin
     assert out.endswith(ARTICLE + events)
 
 
+def test_a_field_label_may_open_with_an_accented_capital():
+    from cleaner.steps.main_text import _field_list_lines, _nonblank_lines
+    block = "Árbitro: Ana Ruiz\nÉquipe: Les Bleus\nŁódź: 2\nStadion: Letná\n"
+    lines = _nonblank_lines(block)
+    assert len(_field_list_lines(lines, [len(line.split()) for _, _, line in lines])) == 4
+
+
 def test_stamps_under_labels_of_posting_are_no_list_of_fields():
     from cleaner.steps.main_text import _field_list_lines, _nonblank_lines
     for block, expected in (("When: 7:30 p.m.\nWhere: Town Hall\nCost: $8\n", 3),
