@@ -318,6 +318,7 @@ def _divs_as_paragraphs(tree) -> None:
 # own text, inside a table, make the outermost table around it a layout of <div>s. A cell
 # ending in a few <br>s, or separating pictures and boxes by them, is no sign.
 LAYOUT_BREAKS = 2
+LAYOUT_PARAGRAPHS = 3  # or a cell holding this many <p> paragraphs of its own
 TABLE_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 BLOCK_TAGS = frozenset(("p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
                         "blockquote", "form", "section", "article", "pre", "center", "hr", "figure",
@@ -415,9 +416,21 @@ def _unlayout_tables(tree) -> None:
         if parent.tag in ("td", "th", "div"):
             _wrap_paragraphs(parent)
         layouts[tables[-1]] = None
+    for cell in tree.iter("td", "th"):
+        # a cell of the article's own <p>s: a data table's cell holds a value, not paragraphs
+        if sum(1 for child in cell if child.tag == "p" and _reads_as_paragraph(child)) >= LAYOUT_PARAGRAPHS:
+            tables = list(cell.iterancestors("table"))
+            if tables:
+                _wrap_paragraphs(cell)  # its loose text before the first <p> is a paragraph too
+                layouts[tables[-1]] = None
     for table in layouts:
         for element in table.iter(*TABLE_TAGS):
             element.tag = "div"
+
+
+def _reads_as_paragraph(element) -> bool:
+    text = " ".join(element.itertext()).strip()
+    return len(text.split()) >= DIV_PARAGRAPH_WORDS and bool(PROSE_ENDING.search(text))
 
 
 # A sign-up box: an email field in a form, with its heading, pitch and button around it.

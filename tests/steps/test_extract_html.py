@@ -330,11 +330,23 @@ def test_a_table_of_data_and_a_cell_ending_in_breaks_stay_tables():
     from cleaner.steps.extract_html import _unlayout_tables
     from lxml import html as lxml_html
 
-    page = layout_page("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<br><br><br>"
+    # two paragraphs of its own make no cell a page's layout (see the next test for three)
+    page = layout_page("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + "<br><br><br>"
                        "<table><tr><td>Harbour United<br><br>Kelso Rovers</td><td>12</td></tr></table>")
     tree = lxml_html.fromstring(page)
     _unlayout_tables(tree)
     assert len(tree.findall(".//table")) == 2 and len(tree.findall(".//td")) == 5
+
+
+def test_a_table_cell_holding_the_articles_paragraphs_is_read_as_blocks():
+    # the article's own <p>s in a layout cell, with its lead as the cell's loose text before them:
+    # trafilatura would write the whole cell as one row of a table, and drop the lead of a <div>
+    lead = "Harbour plan approved after a decade of delays, the authority said on Monday evening."
+    text = clean(layout_page(lead + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))).text
+    lines = text.splitlines()
+    for paragraph in [lead, *PARAGRAPHS]:
+        assert paragraph in lines
+    assert "Clubs" not in text
 
 
 def test_a_layout_cells_runs_of_text_become_paragraphs():
