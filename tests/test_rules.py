@@ -214,14 +214,20 @@ def test_a_line_two_rules_take_heads_a_list_only_when_headlines_are_right_under_
     assert [e.rule for e in edits] == ["cookies.consent-button"]
 
 
-def test_a_heading_that_needs_more_headlines_than_it_has_leaves_the_line_to_a_later_rule():
+@pytest.mark.parametrize("box,rule", [
     # "More Local News" is also "More" and a section's name, a heading only over three
     # headlines or more; over two it is still a related-stories heading
-    box = ("More Local News\nSchool board approves a new bus contract\n"
-           "Orchard opens its corn maze for the season and adds hayrides …\n")
+    ("More Local News\nSchool board approves a new bus contract\n"
+     "Orchard opens its corn maze for the season and adds hayrides …\n", "teasers.heading"),
+    # a teaser cut with an ellipsis is listed though longer than a whole headline
+    ("Related stories\nSchool board approves a new bus contract for the district\n"
+     "Harbour market reopens for the summer season, adds a night market on Fridays and a new …\n",
+     "sidebars.heading"),
+])
+def test_a_box_heading_takes_its_short_list_and_a_long_teaser_cut_short(box, rule):
     out, rules = strip_box(box)
     assert out == ARTICLE_LINE + NEXT_LINE
-    assert rules == ["teasers.heading"]
+    assert rules == [rule]
 
 
 def test_a_paragraph_that_ends_in_a_closing_guillemet_keeps_the_subheading_over_it():
@@ -231,14 +237,6 @@ def test_a_paragraph_that_ends_in_a_closing_guillemet_keeps_the_subheading_over_
     out, rules = strip_box(box + para)
     assert out == ARTICLE_LINE + "Il nodo dei tempi\n" + para + NEXT_LINE
     assert rules == ["teasers.heading"]
-
-
-def test_a_box_lists_a_teaser_cut_with_an_ellipsis_longer_than_a_headline():
-    box = ("Related stories\nSchool board approves a new bus contract for the district\n"
-           "Harbour market reopens for the summer season, adds a night market on Fridays and a new …\n")
-    out, rules = strip_box(box)
-    assert out == ARTICLE_LINE + NEXT_LINE
-    assert rules == ["sidebars.heading"]
 
 
 def test_a_box_list_ends_at_a_line_after_a_blank_that_a_rule_takes_on_its_own():

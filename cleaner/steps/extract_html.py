@@ -418,7 +418,8 @@ def _unlayout_tables(tree) -> None:
         layouts[tables[-1]] = None
     for cell in tree.iter("td", "th"):
         # a cell of the article's own <p>s: a data table's cell holds a value, not paragraphs
-        if sum(1 for child in cell if child.tag == "p" and _reads_as_paragraph(child)) >= LAYOUT_PARAGRAPHS:
+        paragraphs = sum(1 for child in cell if child.tag == "p" and _reads_as_paragraph(child))
+        if paragraphs >= LAYOUT_PARAGRAPHS:
             tables = list(cell.iterancestors("table"))
             if tables:
                 _wrap_paragraphs(cell)  # its loose text before the first <p> is a paragraph too

@@ -276,7 +276,8 @@ class StripOutsideMainText:
         first, last = region
         first = _after_leading_headlines(lines, first, last)
         first = _salutation(lines, self._opening_paragraphs(lines, first))
-        last = _credit_lines(lines, _score_lines(lines, _closing_sentences(lines, _list_end(lines, last, set(fields)))))
+        last = _closing_sentences(lines, _list_end(lines, last, set(fields)))
+        last = _credit_lines(lines, _score_lines(lines, last))
         return first, _sign_off(lines, last)
 
     def _opening_paragraphs(self, lines: list[Line], first: int) -> int:
@@ -498,7 +499,8 @@ BYLINE_LOOKBACK = 40
 # A site's name before a page title: "Daily Courier | Harbor bridge reopens".
 SITE_PREFIX = re.compile(r"^(?P<site>[^|–—]{1,60}?)\s+[|–—]\s+")
 # A field: a label of one to three words, a colon, a value ("Battery life: 17 hours").
-FIELD = re.compile(r"^([A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")  # "Árbitro: ..." too
+# A capital may be accented ("Árbitro: ...", "Łódź: ...").
+FIELD = re.compile(r"^([A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ][\w’'&/().-]*(?: [\w’'&/().-]+){0,2}):\s\S")
 FIELD_MAX_WORDS = 15
 NAME_LIST_MAX_WORDS = 45
 NAME_LIST_WORDS = 3
@@ -532,7 +534,8 @@ VERDICT_LABEL = re.compile(r"(?:(?:our|the|final) )?verdict|(?:the )?bottom line
 SCORE = (r"(?:[A-Z][\w’'&-]*(?: [\w’'&-]+){0,2}:? )?(?:\d{1,2}(?:[.,]\d)? ?/ ?(?:5|10|20|100)"
          r"|\d(?:[.,]\d)? out of (?:5|10)|[★☆]{3,5})(?: stars?)?")
 SCORE_LINE = re.compile(rf"^{SCORE}(?:\s?[|·•,;]?\s{SCORE}){{0,5}}\.?$")
-SCORE_NOT = re.compile(r"\b(?:readers?|your|users?|average|visitors?|guests?|votes?|rate (?:it|this))\b", re.IGNORECASE)
+SCORE_NOT = re.compile(r"\b(?:readers?|your|users?|average|visitors?|guests?|votes?|rate (?:it|this))\b",
+                       re.IGNORECASE)
 SCORE_FRACTION = re.compile(r"(\d{1,2}(?:[.,]\d)?) ?/ ?(\d{1,3})")
 SCORE_MAX_LINES = 3
 # Short sentences that close an article after its last paragraph: up to this many lines

@@ -247,7 +247,10 @@ class StripDebris:
     def _match_line(self, text: str, start: int, end: int, line: str, head_end: int, tail_start: int):
         """The first line rule (in rulebook order) that takes the whole line [start, end), with its match;
         but a later heading rule that takes a list, when headlines are listed right under the line
-        ("READ MORE" is a cookie banner's button too, and a box's heading over its headlines)."""
+        ("READ MORE" is a cookie banner's button too, and a box's heading over its headlines). A
+        heading rule that needs `min_listed` headlines and finds fewer under the line leaves it
+        to the rules after it ("More Local News" over two headlines is no "More NAME" sidebar
+        heading, but it is a related-stories heading)."""
         first = None
         for i in self._candidates(line):
             rule = self.line_rules[i]
@@ -258,7 +261,6 @@ class StripDebris:
                 if first is None and not rule.takes_list:
                     first = rule, match
                 elif first is None:
-                    # a heading that needs more headlines under it than it has leaves the line to later rules
                     if not rule.min_listed or _listed_headlines(text, min(end + 1, len(text)))[1] >= rule.min_listed:
                         return rule, match
                 elif self._heads_list(text, end, rule):
@@ -613,7 +615,8 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
     labels = [e for e in edits
               if e.rule == SPONSOR_LABEL_RULE and SPONSOR_LABEL.fullmatch(text, e.start, e.end)]
     # an advertiser's line under its ad ("Quayside Wealth | Sponsored") closes the ad above it only
-    sources = [e for e in edits if e.rule == ADVERTISER_RULE and ADVERTISER_LINE.fullmatch(text, e.start, e.end)]
+    sources = [e for e in edits
+               if e.rule == ADVERTISER_RULE and ADVERTISER_LINE.fullmatch(text, e.start, e.end)]
     if not labels and not sources:
         return edits
     spans = [(e.start, e.end) for e in edits]
