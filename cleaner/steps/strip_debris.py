@@ -621,15 +621,13 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
         return edits
     spans = [(e.start, e.end) for e in edits]
     markers = {e.start for e in edits if e.rule == SPONSOR_LABEL_RULE}
-    found = []
-    for label in sorted(labels + sources, key=lambda e: e.start):
+    found = [item for item in (_item_between_labels(text, e.start, markers, spans) for e in sources) if item]
+    for label in labels:
         if not label.end or text[label.end - 1] != "\n":
             continue
         between = _item_between_labels(text, label.start, markers, spans)
         if between is not None:
             found.append(between)
-            continue
-        if label in sources:
             continue
         start = _nonblank_line_from(text, label.end)  # past a blank line, on a page that spaces its blocks
         if start is None or _covered(spans, start):
