@@ -291,6 +291,19 @@ def test_a_newsletter_boxs_heading_and_pitch_go_with_the_form_under_them(box):
     assert run_step(StripDebris(RULEBOOK), out)[1] == ()
 
 
+def test_a_newsletters_name_and_tagline_go_over_its_pitch():
+    box = ("The Harbour Daily\nNews that matters, first.\nEvery weekday morning: the five stories you need.\n"
+           "Your email\nSubscribe free\n")
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert "strip-debris.newsletter-heading" in [e.rule for e in edits]
+    # a short sentence under a heading that names no newsletter is the article's
+    kept = "Ferry crews\nThat was in 2019.\n"
+    out = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box.replace("The Harbour Daily\nNews that matters, first.\n", kept)
+                   + NEXT_LINE)[0]
+    assert out == ARTICLE_LINE + kept + NEXT_LINE
+
+
 CONSENT_BOX = ("Get the Thursday briefing\nOur desk's read on the week at the council, in your inbox before "
                "the weekend papers.\nYour email\nWe only use this address to send you the briefing. Opt out any "
                "time.\nCount me in\n")

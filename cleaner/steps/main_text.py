@@ -187,6 +187,9 @@ class StripOutsideMainText:
         # controls a page sets between the article's paragraphs.
         self.share_rules = tuple(r for r in header_rules.rules
                                  if r.id in SHARE_BUTTON_RULES) if header_rules is not None else ()
+        # ... and the label of a related-stories insert ("Also read:", "Baca juga:").
+        self.insert_rules = tuple(r for r in header_rules.rules
+                                  if r.id in INSERT_LABEL_RULES) if header_rules is not None else ()
 
     def prepare(self) -> None:
         if self.header_rules is not None:
@@ -278,7 +281,7 @@ class StripOutsideMainText:
         first = _salutation(lines, self._opening_paragraphs(lines, first))
         last = _closing_sentences(lines, _list_end(lines, last, set(fields)))
         last = _credit_lines(lines, _score_lines(lines, last))
-        return first, _sign_off(lines, last)
+        return first, _letters_signature(lines, first, _sign_off(lines, last))
 
     def _opening_paragraphs(self, lines: list[Line], first: int) -> int:
         """The region's first line, or an earlier one: the article's lead and a one-line
@@ -323,10 +326,13 @@ class StripOutsideMainText:
             # an ad slot between two paragraphs splits no article
             if scores[i - 1] > 0 and scores[i + 1] > 0 and AD_SLOT.match(lines[i][2]):
                 scores[i] = 0.0
+        for i in _ad_box_lines(lines, sizes):
+            scores[i] = 0.0
         for i, (_, _, line) in enumerate(lines):
             if INTERVIEW_QUESTION.match(line):  # "Q: What is next?" leads its answer
                 scores[i] = max(scores[i], 0.0)
-        for i in self._player_time_lines(lines) + self._player_block_lines(lines, scores):
+        for i in self._player_time_lines(lines) + self._player_block_lines(lines, scores) \
+                + self._insert_lines(lines, sizes, scores):
             scores[i] = max(scores[i], 0.0)
         for i in _digest_lines([line for _, _, line in lines]):
             scores[i] = -self.line_cost
@@ -382,6 +388,26 @@ class StripOutsideMainText:
                     prose_above <= SHARE_BAR_LEAD_LINES or kinds == {"media"}):
                 found += range(i, j)
             i = j
+        return found
+
+    def _insert_lines(self, lines: list[Line], sizes: list[int], scores: list[float]) -> list[int]:
+        """A related-stories insert between two paragraphs: a label a teaser rule takes whole
+        ("Also read:", "Baca juga:") right under a paragraph, its one or two headlines, and a
+        sentence (or a list's introduction, ending with a colon) within `PLAYER_BLOCK_AFTER`
+        lines under them. strip-debris removes the label and its
+        headlines; they cost nothing, so they do not cut the article in two."""
+        found: list[int] = []
+        for i in range(1, len(lines) - 1):
+            if not _paragraph(lines[i - 1][2], sizes[i - 1]) or sizes[i] > INSERT_LABEL_WORDS \
+                    or not any(takes_whole_line(rule, lines[i][2]) for rule in self.insert_rules):
+                continue
+            j = i + 1
+            while j < len(lines) and j - i <= INSERT_HEADLINES and looks_like_headline(lines[j][2]):
+                j += 1
+            if j > i + 1 and any(_paragraph(lines[k][2], sizes[k], INTRO_MIN_WORDS) or
+                                 (sizes[k] >= INTRO_MIN_WORDS and lines[k][2].endswith(":"))
+                                 for k in range(j, min(j + PLAYER_BLOCK_AFTER, len(lines)))):
+                found += range(i, j)
         return found
 
     def _control_kind(self, line: str) -> str | None:
@@ -477,6 +503,9 @@ PLAYER_FILLER = re.compile(r"/|-?\d{1,2}:\d\d(?::\d\d)?")
 PLAYER_BLOCK_AFTER = 2
 SHARE_BUTTON_RULES = ("share.button-line", "share.prompt")
 SHARE_BAR_LEAD_LINES = 4
+INSERT_LABEL_RULES = ("teasers.heading",)
+INSERT_LABEL_WORDS = 4
+INSERT_HEADLINES = 2
 # A schedule item: a day and month (no year: a feed's dates have one), then what
 # happens ("June 9 – Tampa, FL @ Arena"). A roster item: a name and what it belongs
 # to ("Ann Lee (Duke University)"), no digits (dates of teasers) or link bars.
@@ -696,6 +725,36 @@ CHAPTER = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\.?
                      re.IGNORECASE)
 
 
+# A labelled ad box between an article's paragraphs: a heading over the label
+# ("Compare savings accounts" / "Sponsored"), then the box's short lines (its cards, prices,
+# buttons, its small print), then the article's next paragraph, which calls for nothing. More
+# than `AD_BOX_MIN_LINES` and up to `AD_BOX_LINES` lines of `AD_BOX_WORDS` words or fewer, right
+# under a paragraph: a lone label between paragraphs is `AD_SLOT`'s.
+AD_BOX_LINES = 24
+AD_BOX_MIN_LINES = 3
+AD_BOX_WORDS = 10
+
+
+def _ad_box_lines(lines: list[Line], sizes: list[int]) -> list[int]:
+    """The lines of each labelled ad box between two paragraphs: worth nothing, so the box
+    does not cut the article's lead from its body; strip-debris judges its lines."""
+    found: list[int] = []
+    for i in range(1, len(lines) - 1):
+        if not AD_SLOT.match(lines[i][2]):
+            continue
+        start = i - 1 if sizes[i - 1] <= AD_BOX_WORDS and not _ends_sentence(lines[i - 1][2]) else i
+        if start < 1 or not _paragraph(lines[start - 1][2], sizes[start - 1], INTRO_MIN_WORDS):
+            continue
+        for j in range(i + 1, min(i + 1 + AD_BOX_LINES, len(lines))):
+            if _paragraph(lines[j][2], sizes[j]):
+                if j - i > AD_BOX_MIN_LINES and not CALL_OR_LINK_LINE.search(lines[j][2]):
+                    found += range(start, j)
+                break
+            if sizes[j] > AD_BOX_WORDS:
+                break
+    return found
+
+
 def _chapter_lines(lines: list[Line]) -> list[int]:
     """The lines of runs of `MIN_ENTRIES` or more chapter marks in rising order: worth
     nothing, not a stamp's cost."""
@@ -722,6 +781,11 @@ def _chapter_lines(lines: list[Line]) -> list[int]:
             run.append(i)
             last = offset
     return found + (run if len(run) >= MIN_ENTRIES else [])
+
+
+def _paragraph(line: str, words: int, least: int = PARAGRAPH_WORDS) -> bool:
+    """A line of `least` words or more that ends like a sentence."""
+    return words >= least and _ends_sentence(line)
 
 
 def _holds_paragraph(lines: list[Line], taken: list[int], start: int = 0) -> bool:
@@ -967,6 +1031,23 @@ def _sign_off(lines: list[Line], last: int) -> int:
             and not any(c.isdigit() for c in below) and not CLOSING_NOT.search(below)):
         last += 1
     return last
+
+
+# A letters page signs each letter with its writer's name and town or role: "Ann Lee,
+# Ashby", "Tom Hay, stallholder, Ashby market". The last letter's signature, right under
+# the region, reads like the chrome after it; the others' inside the region show what it is.
+LETTER_SIGNATURE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Rev)\.? )?[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}"
+                              r"(?:, [\w’'-]+(?: [\w’'-]+){0,4}){1,2}")
+LETTER_SIGNATURES = 2
+
+
+def _letters_signature(lines: list[Line], first: int, last: int) -> int:
+    """The region's last line, or the signature right under it when the region holds
+    `LETTER_SIGNATURES` or more lines of the same shape: the page's letters' signatures."""
+    if last + 1 >= len(lines) or not LETTER_SIGNATURE.fullmatch(lines[last + 1][2]):
+        return last
+    signed = sum(1 for i in range(first, last + 1) if LETTER_SIGNATURE.fullmatch(lines[i][2]))
+    return last + 1 if signed >= LETTER_SIGNATURES else last
 
 
 def _credit_lines(lines: list[Line], last: int) -> int:

@@ -351,8 +351,10 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
     critics pick the week's best new releases" / "Enter your email address").
     A second pitch line over the first goes when it names the newsletter itself
     (`BOX_STRONG_CUE`), with the heading over it; a heading may be a slogan with a stop
-    (`BOX_SLOGAN`). A pitch-like line right under the form's e-mail field (a consent line between the
-    field and the button) does not end the box: the pitch may stand above the field.
+    (`BOX_SLOGAN`), or a heading that names a newsletter (`BOX_CUE`: "The Harbour Daily") over
+    a tagline of `BOX_HEADING_WORDS` words or fewer ("News that matters, first."): both go. A
+    pitch-like line right under the form's e-mail field (a consent line between the field and
+    the button) does not end the box: the pitch may stand above the field.
     Over a pitch or prompt a rule took ("Sign up to Wild Mail") only a heading is
     looked for: the line above it is the article's, whatever its cue ("weekly")."""
     spans = [(edit.start, edit.end) for edit in edits]
@@ -394,6 +396,11 @@ def _newsletter_boxes(text: str, edits: list[Edit]) -> list[Edit]:
             if pitched and _box_heading(line):
                 take(_whole_lines(text, start, start + 1), "strip-debris.newsletter-heading",
                      "newsletter box: the heading over its pitch")
+            elif pitched and len(line.split()) <= BOX_HEADING_WORDS and not BOX_NOT.search(line):
+                named = _line_above(text, start, spans)  # a tagline under the newsletter's name
+                if named is not None and _box_heading(named[1]) and BOX_CUE.search(named[1]):
+                    take(_whole_lines(text, named[0], start + 1), "strip-debris.newsletter-heading",
+                         "newsletter box: the newsletter's name and tagline over its pitch")
             break
     return found
 

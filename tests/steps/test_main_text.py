@@ -445,6 +445,16 @@ def test_a_letters_salutation_and_sign_off_stay_with_it():
     assert out == ARTICLE + "Kind regards,\nAna Ruiz\n"
 
 
+def test_the_last_letter_of_a_letters_page_keeps_its_signature():
+    letters = "".join(f"{line}\n{name}\n" for line, name in zip(
+        ARTICLE.splitlines()[:3], ("Ann Lee, Ashby", "Tom Hay, Little Fenton", "Dr Ruth Cole, harbour pilot, Ashby")))
+    out = clean(MENU + "\n" + HEADER + "\n" + letters + FOOTER)
+    assert out == letters
+    # one signature shape inside the page is no letters page: a name under the last line goes
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + "Ann Lee, Ashby\n" + FOOTER)
+    assert out == ARTICLE
+
+
 ENTRIES = [
     ("8:41 p.m.", "Ferry vote carried", "The count finished just after eight, and the returning officer read the result to a packed hall: "
      "two thirds for the ferry, a third for the bridge, and a handful of spoiled papers."),
@@ -735,3 +745,26 @@ def test_a_last_paragraph_with_a_headline_glued_to_it_keeps_its_sentence():
                   ARTICLE.rstrip(".\n") + "\n" + last + "Storm closes the coastal road again\n"):
         lines = _nonblank_lines(other)
         assert _past_glued_sentence(other, lines[5], lines[6]) == lines[5][1]
+
+
+def test_an_also_read_insert_between_paragraphs_does_not_cut_the_article():
+    step = StripOutsideMainText(header_rules=load_rulebook())
+    tail = ("The council set these fares for the first year of the new contract:\n"
+            "Harbour to Bayside: 2.10\nHarbour to Point: 2.80\nHarbour to Isle: 3.40\n"
+            "The fares will be reviewed after the first full summer of sailings, the council said.\n")
+    insert = "Also read:\nBridge plan shelved after vote\n"
+    page = MENU + "\n" + HEADER + "\n" + ARTICLE + insert + tail + FOOTER
+    out = run_step(step, page)[0]
+    assert out.endswith(tail)
+    # the same lines under a box's heading that no insert label names end the article there
+    assert not run_step(step, page.replace(insert, "Most viewed this week\nBridge plan shelved after vote\n"))[0].endswith(tail)
+
+
+def test_a_labelled_ad_box_between_paragraphs_does_not_cut_the_lead_off():
+    step = StripOutsideMainText(header_rules=load_rulebook())
+    box = ("Compare savings accounts\nSponsored\nBank\nRate\nHarbour Bank\n4.60%\nOpen account\n"
+           "Bay Savings\n4.45%\nOpen account\nRates correct as of 06/03/2025.\n")
+    page = MENU + "\n" + HEADER + "\n" + LINES[0] + "\n" + box + "\n".join(LINES[1:]) + "\n" + FOOTER
+    assert LINES[0] in run_step(step, page)[0]
+    # the same lines with no ad label are the page's, and cut the lead off
+    assert LINES[0] not in run_step(step, page.replace("Sponsored\n", ""))[0]
