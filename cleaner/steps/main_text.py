@@ -332,7 +332,7 @@ class StripOutsideMainText:
             if INTERVIEW_QUESTION.match(line):  # "Q: What is next?" leads its answer
                 scores[i] = max(scores[i], 0.0)
         for i in self._player_time_lines(lines) + self._player_block_lines(lines, scores) \
-                + self._insert_lines(lines, sizes, scores):
+                + self._insert_lines(lines, sizes):
             scores[i] = max(scores[i], 0.0)
         for i in _digest_lines([line for _, _, line in lines]):
             scores[i] = -self.line_cost
@@ -390,12 +390,12 @@ class StripOutsideMainText:
             i = j
         return found
 
-    def _insert_lines(self, lines: list[Line], sizes: list[int], scores: list[float]) -> list[int]:
+    def _insert_lines(self, lines: list[Line], sizes: list[int]) -> list[int]:
         """A related-stories insert between two paragraphs: a label a teaser rule takes whole
         ("Also read:", "Baca juga:") right under a paragraph, its one or two headlines, and a
         sentence (or a list's introduction, ending with a colon) within `PLAYER_BLOCK_AFTER`
-        lines under them. strip-debris removes the label and its
-        headlines; they cost nothing, so they do not cut the article in two."""
+        lines under them. strip-debris removes the label and its headlines; they cost
+        nothing, so they do not cut the article in two."""
         found: list[int] = []
         for i in range(1, len(lines) - 1):
             if not _paragraph(lines[i - 1][2], sizes[i - 1]) or sizes[i] > INSERT_LABEL_WORDS \
@@ -707,7 +707,7 @@ def _entry_stamps(lines: list[Line], sizes: list[int]) -> list[int]:
         if not ENTRY_STAMP.fullmatch(line):
             continue
         below = range(i + 1, min(i + 1 + ENTRY_LOOKAHEAD, len(lines)))
-        if any(sizes[j] >= ENTRY_PARAGRAPH_WORDS and _ends_sentence(lines[j][2]) for j in below):
+        if any(_paragraph(lines[j][2], sizes[j], ENTRY_PARAGRAPH_WORDS) for j in below):
             found.append(i)
     return found if len(found) >= MIN_ENTRIES else []
 
@@ -791,7 +791,7 @@ def _paragraph(line: str, words: int, least: int = PARAGRAPH_WORDS) -> bool:
 def _holds_paragraph(lines: list[Line], taken: list[int], start: int = 0) -> bool:
     """Whether `lines[start:]` hold a paragraph of prose no rule took (`taken`: indexes
     into `lines`): a long line that ends a sentence."""
-    return any(len(line.split()) >= PARAGRAPH_WORDS and _ends_sentence(line)
+    return any(_paragraph(line, len(line.split()))
                for index, (_, _, line) in enumerate(lines[start:], start) if index not in taken)
 
 
