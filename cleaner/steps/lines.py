@@ -15,6 +15,67 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
     return lines, starts
 
 
+Line = tuple[int, int, str]  # start offset, end offset (after its "\n"), stripped text
+
+
+def nonblank_lines(text: str) -> list[Line]:
+    """Every line with some text, with its offsets; its end includes its "\\n"."""
+    lines, start = [], 0
+    for raw in text.split("\n"):
+        end = min(start + len(raw) + 1, len(text))
+        stripped = raw.strip()
+        if stripped:
+            lines.append((start, end, stripped))
+        start = end
+    return lines
+
+
+# A hard-wrapped paragraph's full lines are this long; it has this many lines at least.
+WRAP_MIN_CHARS, WRAP_MAX_CHARS = 40, 100
+WRAP_MIN_LINES = 3
+# A line this much longer than the run's median is no wrapped line; a wrapped line may
+# be this much shorter than the width and still be full (hand-wrapped text is uneven).
+WRAP_OUTLIER, WRAP_SLACK = 12, 4
+SENTENCE_STOPS = (".", "!", "?", ".\"", ".”", "!”", "?”", ".'", ".’")
+
+
+def wrapped_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
+    """The first and last index of each hard-wrapped paragraph: prose broken into lines
+    of about one width, with no blank line between them (a copy of a mail or of a page
+    laid out at 70 characters).
+
+    A run of adjacent lines has a width: its longest line, leaving out lines far longer
+    than most (an unwrapped paragraph next to wrapped ones). Each line of a paragraph
+    but the last is full: the next line's first word would not have fitted on it, give
+    or take `WRAP_SLACK` characters; a sentence's end with a capital on the next line
+    ends the paragraph (two paragraphs are never joined; one may be split). At least `WRAP_MIN_LINES` lines, and most lines
+    after the first open with a small letter or follow a hyphen (a sentence going on):
+    a list of headlines or a menu does neither.
+    """
+    found, start = [], 0
+    while start < len(lines) - 1:
+        end = start  # the run of adjacent lines, all but its last of a full line's length
+        while end + 1 < len(lines) and lines[end + 1][0] == lines[end][1] \
+                and WRAP_MIN_CHARS <= len(lines[end][2]) <= WRAP_MAX_CHARS:
+            end += 1
+        sizes = sorted(len(line) for _, _, line in lines[start:end + 1])
+        width = max(size for size in sizes if size <= sizes[len(sizes) // 2] + WRAP_OUTLIER)
+        first = start
+        for i in range(start, end + 1):
+            line = lines[i][2]
+            following = lines[i + 1][2] if i < end else ""
+            if following and len(line) <= width >= len(following) \
+                    and len(line) + 1 + len(following.split()[0]) > width - WRAP_SLACK \
+                    and not (line.endswith(SENTENCE_STOPS) and following[0].isupper()):
+                continue  # full, and not where a paragraph may end: the paragraph goes on
+            after = [lines[k][2][0].islower() or lines[k - 1][2].endswith("-") for k in range(first + 1, i + 1)]
+            if i + 1 - first >= WRAP_MIN_LINES and 2 * sum(after) >= len(after):
+                found.append((first, i))
+            first = i + 1
+        start = end + 1
+    return found
+
+
 def lines_backwards(text: str, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-empty line of text[:end] (without its "\\n"), the last first:
     steps that read only a page's last lines never split the rest."""

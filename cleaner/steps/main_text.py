@@ -108,7 +108,7 @@ from typing import Any
 from cleaner.edits import Edit
 from cleaner.rules import Rulebook
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import CREDIT, LIST_BULLET
+from cleaner.steps.lines import CREDIT, LIST_BULLET, Line, nonblank_lines, wrapped_paragraphs
 from cleaner.steps.strip_debris import LINE_SCOPES, MEDIA_RULES, PLAYER_TIME_LINE, shared_stripper, takes_whole_line
 from cleaner.steps.title import looks_like_headline, same_title, without_site_suffix
 
@@ -130,9 +130,6 @@ STAMP_MAX_WORDS = 10
 PARAGRAPH_WORDS = 16
 # A media player's position and length ("0:00 / 7:31"): a widget's line, not a feed's time stamp.
 PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?$")
-
-Line = tuple[int, int, str]  # start offset, end offset (after its "\n"), stripped text
-
 
 MAX_ROUNDS = 4  # judgements of the kept lines, each after a cut of a copy of one of them
 
@@ -197,7 +194,7 @@ class StripOutsideMainText:
             shared_stripper(self.header_rules).prepare()
 
     def run(self, text: str, context: Context) -> StepResult:
-        lines = _nonblank_lines(text)
+        lines = nonblank_lines(text)
         first, last = 0, len(lines) - 1
         # When a cut line has a copy among the kept lines, the kept lines are judged again,
         # as the step would judge its own output: the copy is worth more once alone, and
@@ -273,11 +270,12 @@ class StripOutsideMainText:
         """The first and last line of the article among `lines`, or None."""
         sizes = [len(line.split()) for _, _, line in lines]
         fields = _field_list_lines(lines, sizes)
-        region = self._region(lines, sizes, fields)
+        wrapped = wrapped_paragraphs(lines)
+        region = self._region(lines, sizes, fields, wrapped)
         if region is None:
             return None
         first, last = region
-        first = _after_leading_headlines(lines, first, last)
+        first = _after_leading_headlines(lines, first, last, {i for a, b in wrapped for i in range(a, b + 1)})
         first = _salutation(lines, self._opening_paragraphs(lines, first))
         last = _closing_sentences(lines, _list_end(lines, last, set(fields)))
         last = _credit_lines(lines, _score_lines(lines, last))
@@ -311,13 +309,21 @@ class StripOutsideMainText:
                 metadata["title"], metadata["title_from"] = title, "page header"
         return metadata
 
-    def _region(self, lines: list[Line], sizes: list[int], fields: list[int]) -> tuple[int, int] | None:
+    def _region(self, lines: list[Line], sizes: list[int], fields: list[int],
+                wrapped: list[tuple[int, int]]) -> tuple[int, int] | None:
         # A line repeated on the page (a teaser of the lead, a cookie notice,
         # a doubled article) shares its value among its copies.
         copies = Counter(line for _, _, line in lines)
         scores = [self._line_score(line, copies[line]) for _, _, line in lines]
+        for first, last in wrapped:
+            # a hard-wrapped paragraph's lines share their worth: its short last line
+            # costs no gap of its own, and its lines are no list of headlines
+            share = sum(scores[first:last + 1]) / (last + 1 - first)
+            scores[first:last + 1] = [share] * (last + 1 - first)
+        in_wrapped = {i for first, last in wrapped for i in range(first, last + 1)}
         for i in _headline_list_lines(lines):
-            scores[i] = min(scores[i], 0.0)
+            if i not in in_wrapped:
+                scores[i] = min(scores[i], 0.0)
         for i in _entry_stamps(lines, sizes) + _chapter_lines(lines):
             scores[i] = max(scores[i], 0.0)
         for i in _signature_lines(lines):
@@ -960,11 +966,13 @@ def _repeated_title(lines: list[Line]) -> str | None:
     return None
 
 
-def _after_leading_headlines(lines: list[Line], first: int, last: int) -> int:
+def _after_leading_headlines(lines: list[Line], first: int, last: int, wrapped: set[int]) -> int:
     """The region's first line, or the first after a run of `LIST_MIN_ITEMS` or more
-    headline-sized lines that open it (teasers listed above the article)."""
+    headline-sized lines that open it (teasers listed above the article); the lines of a
+    hard-wrapped paragraph (`wrapped`) are no headlines."""
     start = first
-    while start < last and not _ends_sentence(lines[start][2]) and len(lines[start][2].split()) <= HEADLINE_WORDS:
+    while start < last and start not in wrapped and not _ends_sentence(lines[start][2]) \
+            and len(lines[start][2].split()) <= HEADLINE_WORDS:
         start += 1
     return start if start - first >= LIST_MIN_ITEMS else first
 
@@ -1217,15 +1225,3 @@ def _roster_end(lines: list[Line], start: int) -> int:
         seen.append(found.group(1).strip().lower())
     # the same bracket on most lines is a button's label ("Share (Opens in new window)")
     return end if 2 * len(set(seen)) > len(seen) else start - 1
-
-
-def _nonblank_lines(text: str) -> list[Line]:
-    """Every line with some text, with its offsets; its end includes its "\\n"."""
-    lines, start = [], 0
-    for raw in text.split("\n"):
-        end = min(start + len(raw) + 1, len(text))
-        stripped = raw.strip()
-        if stripped:
-            lines.append((start, end, stripped))
-        start = end
-    return lines

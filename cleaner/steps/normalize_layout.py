@@ -1,19 +1,25 @@
 """normalize-layout: one paragraph per block, one blank line between blocks.
 
-Every line of its input becomes a block. Line endings become `\\n`; runs of
-spaces and tabs inside a line become one space; indentation and trailing
-spaces go; blocks are separated by exactly one blank line; the text ends
-with one newline (an empty text stays empty). It never joins or splits
-sentences and never removes a visible character but one: on a page's extracted text,
-the `- ` that the extraction writes before each item of a list (`<li>`), a mark of the
-markup rather than of the text; the item stays, a paragraph of its own.
+Every line of its input becomes a block, but a hard-wrapped paragraph (prose
+broken into lines of about one width with no blank line between them, see
+`cleaner.steps.lines.wrapped_paragraphs`) becomes one block: its line breaks
+become spaces (`layout.unwrap`), a break after a hyphen too, so that no word is
+joined or split. Line endings become `\\n`; runs of spaces and tabs inside a
+line become one space; indentation and trailing spaces go; blocks are
+separated by exactly one blank line; the text ends with one newline (an empty
+text stays empty). It never joins or splits sentences and never removes a
+visible character but one: on a page's extracted text, the `- ` that the
+extraction writes before each item of a list (`<li>`), a mark of the markup
+rather than of the text; the item stays, a paragraph of its own.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from cleaner.edits import Edit
 from cleaner.steps.base import Context, StepResult
+from cleaner.steps.lines import nonblank_lines, wrapped_paragraphs
 
 # Whitespace that may need an edit: a run starting with anything but a space, or a space
 # followed by more whitespace. A lone space between words is already right, and most runs
@@ -38,8 +44,14 @@ class NormalizeLayout:
             matches.insert(0, (0, 1, " "))
         if len(text) > 1 and text.endswith(" ") and not text[-2].isspace():
             matches.append((len(text) - 1, len(text), " "))
+        lines = nonblank_lines(text)
+        # the "\n" that ends each line of a hard-wrapped paragraph but its last
+        joins = sorted(lines[i][1] - 1 for first, last in wrapped_paragraphs(lines) for i in range(first, last))
         for start, end, gap in matches:
-            if start == 0:
+            at = bisect_left(joins, start)
+            if at < len(joins) and joins[at] < end:
+                wanted, rule, reason = " ", "layout.unwrap", "a line break inside a hard-wrapped paragraph"
+            elif start == 0:
                 wanted, rule, reason = "", "layout.leading-space", "blank space before the first paragraph"
             elif end == len(text):
                 wanted, rule, reason = "\n", "layout.final-newline", "one newline at the end"

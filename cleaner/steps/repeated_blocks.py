@@ -18,6 +18,12 @@ content is the article's. Lines of digits or symbols only (score tables,
 separators) are left alone. Relies on lines separated by "\\n"; blank lines
 between repeats are allowed.
 
+A paragraph printed twice in a row (a scrape or a copy gone wrong: the same
+line of prose, `DOUBLED_MIN_WORDS` words or more ending like a sentence, again
+as the next non-blank line) loses its second copy
+(`repeated-blocks.doubled-paragraph`): the text is still there once, and a pull
+quote repeated on purpose stands apart from the paragraph it quotes.
+
 There is no separate "form-remnants" step: a step sees only its input, so
 once the repeated lines are gone nothing shows where the form was. The
 evidence for a remnant is the repetition around it, so remnants are removed
@@ -45,7 +51,11 @@ MAX_GAP = 4
 MAX_ONE_OFF_SHARE = 0.25
 SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]*$")
 LETTER = re.compile(r"[^\W\d_]")
+# A doubled paragraph is prose: this many words at least (a caption or a headline shown
+# twice is other steps' business).
+DOUBLED_MIN_WORDS = 10
 REPEATED = "repeated-blocks.repeated-line"
+DOUBLED = "repeated-blocks.doubled-paragraph"
 REMNANT = "repeated-blocks.widget-remnant"
 
 
@@ -88,7 +98,8 @@ def _is_widget_zone(rows: list[str], chain: list[int]) -> bool:
 
 
 class StripRepeatedBlocks:
-    """Remove short form and widget lines repeated close together, and their remnants."""
+    """Remove short form and widget lines repeated close together, their remnants, and
+    the second copy of a paragraph printed twice in a row."""
 
     name = "repeated-blocks"
     description = "short form and widget lines repeated close together in the page"
@@ -98,10 +109,13 @@ class StripRepeatedBlocks:
         where = [i for i, line in enumerate(lines) if line.strip()]
         rows = [lines[i].strip() for i in where]
         counts = Counter(rows)
+        removed: dict[int, tuple[str, str]] = {
+            k: (DOUBLED, "paragraph printed twice in a row; the first copy stays")
+            for k in range(1, len(rows)) if rows[k] == rows[k - 1]
+            and len(rows[k].split()) >= DOUBLED_MIN_WORDS and SENTENCE_END.search(rows[k])}
         if max(counts.values(), default=0) < MIN_REPEATS:
-            return StepResult()  # no line recurs often enough to make a chain: most pages
-        removed: dict[int, tuple[str, str]] = {}
-        alive = list(range(len(rows)))
+            return self._result(text, lines, starts, where, removed)  # no chain: most pages
+        alive = [k for k in range(len(rows)) if k not in removed]
         # Removing one widget's lines can bring another's repeats close together:
         # look again until nothing changes, so that the output has none left.
         while True:
@@ -120,6 +134,11 @@ class StripRepeatedBlocks:
                     removed.setdefault(alive[k], (REMNANT, "short line inside a repeated "
                                                            "form or widget"))
             alive = [k for k in alive if k not in removed]
+        return self._result(text, lines, starts, where, removed)
+
+    @staticmethod
+    def _result(text: str, lines: list[str], starts: list[int], where: list[int],
+                removed: dict[int, tuple[str, str]]) -> StepResult:
         edits = []
         for k in sorted(removed):
             i = where[k]

@@ -311,17 +311,19 @@ def test_an_events_when_where_cost_fields_with_clock_times_do_not_cut_the_listin
 
 
 def test_a_field_label_may_open_with_an_accented_capital():
-    from cleaner.steps.main_text import _field_list_lines, _nonblank_lines
+    from cleaner.steps.lines import nonblank_lines
+    from cleaner.steps.main_text import _field_list_lines
     block = "Árbitro: Ana Ruiz\nÉquipe: Les Bleus\nŁódź: 2\nStadion: Letná\n"
-    lines = _nonblank_lines(block)
+    lines = nonblank_lines(block)
     assert len(_field_list_lines(lines, [len(line.split()) for _, _, line in lines])) == 4
 
 
 def test_stamps_under_labels_of_posting_are_no_list_of_fields():
-    from cleaner.steps.main_text import _field_list_lines, _nonblank_lines
+    from cleaner.steps.lines import nonblank_lines
+    from cleaner.steps.main_text import _field_list_lines
     for block, expected in (("When: 7:30 p.m.\nWhere: Town Hall\nCost: $8\n", 3),
                             ("Posted: 5:19 PM\nUpdated: 6:02 PM\nSource: Wire\n", 0)):
-        lines = _nonblank_lines(block)
+        lines = nonblank_lines(block)
         assert len(_field_list_lines(lines, [len(line.split()) for _, _, line in lines])) == expected
 
 
@@ -732,10 +734,11 @@ def test_an_introduction_that_names_a_date_still_introduces_its_list():
 def test_a_last_paragraph_with_a_headline_glued_to_it_keeps_its_sentence():
     # the article ends in a short quotation; the page glued the next story's headline to it,
     # and the cut after the article starts at that line
-    from cleaner.steps.main_text import _nonblank_lines, _past_glued_sentence
+    from cleaner.steps.lines import nonblank_lines
+    from cleaner.steps.main_text import _past_glued_sentence
     last = '"Keep the ferry. That is all we ask."'
     text = ARTICLE + last + "Storm closes the coastal road again for a third night\nRead More\n"
-    lines = _nonblank_lines(text)
+    lines = nonblank_lines(text)
     final, glued = lines[5], lines[6]
     assert _past_glued_sentence(text, final, glued) == glued[0] + len(last)
     # a glued sentence of fewer words, a blank line between, or a last line that is no
@@ -743,7 +746,7 @@ def test_a_last_paragraph_with_a_headline_glued_to_it_keeps_its_sentence():
     for other in (ARTICLE + "Thanks a lot.Storm closes the coastal road again\nRead More\n",
                   ARTICLE + "\n" + last + "Storm closes the coastal road again\nRead More\n",
                   ARTICLE.rstrip(".\n") + "\n" + last + "Storm closes the coastal road again\n"):
-        lines = _nonblank_lines(other)
+        lines = nonblank_lines(other)
         assert _past_glued_sentence(other, lines[5], lines[6]) == lines[5][1]
 
 
@@ -768,3 +771,17 @@ def test_a_labelled_ad_box_between_paragraphs_does_not_cut_the_lead_off():
     assert LINES[0] in run_step(step, page)[0]
     # the same lines with no ad label are the page's, and cut the lead off
     assert LINES[0] not in run_step(step, page.replace("Sponsored\n", ""))[0]
+
+
+def test_a_hard_wrapped_lead_stays_with_the_article():
+    # the lead copied at 66 columns, no blank line between its lines or after it
+    lead = textwrap.fill(
+        "The harbour board has agreed to rebuild the north breakwater after two winters of storm "
+        "damage left parts of it under water at high tide.", 66) + "\n" + textwrap.fill(
+        "Work is due to start in the spring, and the board expects the contractor to finish the "
+        "outer wall before the autumn gales return to the bay.", 66) + "\n"
+    page = MENU + "\n" + HEADER + "\n" + lead + "\n" + ARTICLE + "\n" + FOOTER
+    assert clean(page) == lead + "\n" + ARTICLE
+    # the same lines wrapped as headlines (each opening with a capital) are a list, and go
+    headlines = "\n".join(line[0].upper() + line[1:] for line in lead.splitlines()) + "\n"
+    assert clean(page.replace(lead, headlines)) == ARTICLE

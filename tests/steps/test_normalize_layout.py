@@ -1,4 +1,5 @@
 """normalize-layout: one paragraph per block, checked against golden cases."""
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,35 @@ def test_the_list_marks_of_a_pages_extraction_go_and_a_texts_own_dashes_stay():
     assert run_step(NormalizeLayout(), once, page)[0] == once
     # a text file's dashes are its writer's: they stay
     assert layout(text) == "The plan has three parts:\n\n- Keep the old pier\n\n- - Repair its deck\n\n-5°C at night\n\n-\n"
+
+
+WRAPPED = textwrap.fill(
+    "The harbour board has agreed to rebuild the north breakwater after two winters of storm "
+    "damage left parts of it under water at high tide, and work is due to start in the spring.", 64) + "\n" + \
+    textwrap.fill("Fishermen said the delay had cost them a season of safe moorings, and that the repairs "
+                  "were overdue by at least a decade.", 64) + "\n"
+
+
+def test_a_hard_wrapped_paragraph_becomes_one_block():
+    out, edits, _ = run_step(NormalizeLayout(), WRAPPED)
+    assert out == ("The harbour board has agreed to rebuild the north breakwater after two winters of storm "
+                   "damage left parts of it under water at high tide, and work is due to start in the spring."
+                   "\n\nFishermen said the delay had cost them a season of safe moorings, and that the repairs "
+                   "were overdue by at least a decade.\n")
+    assert {e.rule for e in edits if e.replacement == " "} == {"layout.unwrap"}
+    assert layout(out) == out
+
+
+@pytest.mark.parametrize("lines", [
+    # headlines of about one width: they open with capitals, not in mid-sentence
+    ["Harbour board agrees to rebuild the north breakwater this spring",
+     "Fishermen say repairs to the moorings are overdue by a decade",
+     "Council votes to keep three branch libraries open on weekdays",
+     "Ferry timetable changes from Monday as the new terminal opens"],
+    # two wrapped lines are not enough to tell
+    ["The harbour board has agreed to rebuild the north breakwater after",
+     "two winters."],
+])
+def test_lines_that_are_no_wrapped_paragraph_stay_blocks(lines):
+    out = layout("\n".join(lines) + "\n")
+    assert out == "\n\n".join(lines) + "\n"

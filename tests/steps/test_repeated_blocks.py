@@ -93,3 +93,13 @@ def test_linear_on_many_repeats():
     out, _ = clean(text)
     assert time.perf_counter() - start < 3.0
     assert out.startswith(BODY)
+
+
+def test_a_paragraph_printed_twice_in_a_row_loses_its_second_copy():
+    doubled = "Fares will rise by four per cent from April, the operator confirmed on Tuesday.\n"
+    out, edits = clean(BODY + doubled + "\n" + doubled + "The last train leaves at midnight.\n")
+    assert out == BODY + doubled + "\n" + "The last train leaves at midnight.\n"
+    assert [e.rule for e in edits] == ["repeated-blocks.doubled-paragraph"]
+    # a short line twice (a label, a heading) and a paragraph repeated further on stay
+    for text in (BODY + "Read more\nRead more\n", doubled + BODY + doubled):
+        assert clean(text) == (text, ())
