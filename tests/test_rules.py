@@ -304,6 +304,11 @@ def test_a_newsletters_name_and_tagline_go_over_its_pitch():
     assert out == ARTICLE_LINE + kept + NEXT_LINE
 
 
+def test_a_pitch_that_starts_the_readers_day_goes_with_its_form():
+    box = "The Harbour Morning\nStart your day with the stories your street is talking about.\n* indicates required\nEmail *\n"
+    assert run_step(StripDebris(RULEBOOK), ARTICLE_LINE + box + NEXT_LINE)[0] == ARTICLE_LINE + NEXT_LINE
+
+
 CONSENT_BOX = ("Get the Thursday briefing\nOur desk's read on the week at the council, in your inbox before "
                "the weekend papers.\nYour email\nWe only use this address to send you the briefing. Opt out any "
                "time.\nCount me in\n")

@@ -1007,7 +1007,7 @@ def _score_lines(lines: list[Line], last: int) -> int:
 CREDIT_MAX_WORDS = 40  # a credit line names a few people and places
 # A note a wire or a science desk closes its article with, among its credits: the rate a
 # sum was converted at ("($1 = 0.7524 pounds)", "(€1 = $1.08)") and the paper reported on.
-CLOSING_NOTE = re.compile(r"\((?:[A-Z]{0,2}[$€£¥]|[a-z]+ )1 = [$€£¥]?[\d.,]+(?: [a-z]+(?: [a-z]+)?)?\)"
+CLOSING_NOTE = re.compile(r"\((?:[A-Z]{0,2}[$€£¥]|[a-z]+ )?1(?: [a-z]+)? = [$€£¥]?[\d.,]+(?: [a-z]+(?: [a-z]+)?)?\)"
                           r"|journal references?: .+", re.IGNORECASE)
 # A letter's opening and closing are the article's: "Dear families," right above its first
 # paragraph, and "Sincerely," right under its last, with the signer's name and title.

@@ -321,6 +321,7 @@ BOX_CUE = re.compile(
     r"\b(?:inbox|newsletters?|e-?mails?|e-?news|bulletin|briefing|digest|dispatch(?:es)?|round-?up|sign(?:ing)? up"
     r"|subscribe|delivered|weekly|daily|fortnightly|monthly|(?:every|each|once a|twice a) (?:other )?\w+"
     r"|takes? (?:just |only )?(?:a|one|a few|\d+) (?:seconds?|minutes?|moments?|clicks?)"
+    r"|start (?:your|the|each) (?:day|morning|week|weekend)|skrzynk[aęi]\w*|indbakke\w*|innboks\w*|inkorg\w*"
     r"|nieuwsbrief|infolettre|bolet[ií]n|nyhetsbrev|postfach|(?:chaque|cada|ogni|jeden|jede|elke|varje) \w+)\b",
     re.IGNORECASE)
 # A second pitch line over the first ("Our climate newsletter explains the science ..." over

@@ -417,6 +417,7 @@ def test_lap_times_in_a_list_the_article_introduces_are_no_time_stamps():
                                     # a wire's rate note among its credits, and a science desk's paper
                                     "(€1 = $1.0850)\n(Reporting by Ann Lee; Editing by Tom Hay)\n",
                                     "($1 = 7.12 yuan)\n",
+                                    "(1 euro = 1.0850 dollars)\n(Reporting by Ann Lee; Editing by Tom Hay)\n",
                                     "Journal reference: Harbour Studies, DOI: 10.1000/hs.2031.0107\n"])
 def test_an_agency_credit_right_after_the_article_stays_with_it(credit):
     out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + credit + FOOTER)
