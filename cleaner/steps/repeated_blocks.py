@@ -24,6 +24,14 @@ as the next non-blank line) loses its second copy
 (`repeated-blocks.doubled-paragraph`): the text is still there once, and a pull
 quote repeated on purpose stands apart from the paragraph it quotes.
 
+A table of contents (`repeated-blocks.contents-list`): three or more short lines
+in a row, none ending in a stop, each printed once more further down as a line
+of its own, in the same order, with prose between each copy and the next (the
+subheadings, with the article's text between them). The list goes; the
+subheadings stay. A menu printed again in the footer has its copies together,
+and stays; so do a template's lines, printed three times or more (product
+cards, a plan's days).
+
 There is no separate "form-remnants" step: a step sees only its input, so
 once the repeated lines are gone nothing shows where the form was. The
 evidence for a remnant is the repetition around it, so remnants are removed
@@ -56,6 +64,10 @@ LETTER = re.compile(r"[^\W\d_]")
 DOUBLED_MIN_WORDS = 10
 REPEATED = "repeated-blocks.repeated-line"
 DOUBLED = "repeated-blocks.doubled-paragraph"
+CONTENTS = "repeated-blocks.contents-list"
+CONTENTS_MIN_ITEMS = 3
+CONTENTS_ITEM_WORDS = 12  # a subheading
+CONTENTS_PROSE_WORDS = 8  # a sentence of the text under a subheading
 REMNANT = "repeated-blocks.widget-remnant"
 
 
@@ -90,6 +102,44 @@ def _chains(rows: list[str]) -> list[list[int]]:
     return chains
 
 
+def _contents_lists(rows: list[str]) -> list[int]:
+    """The indexes of the rows of each table of contents: `CONTENTS_MIN_ITEMS` or more
+    short rows in a row, each found once more after them, the copies in the same order
+    with prose between each and the next (a paragraph under each subheading). A line
+    found three times or more is a template's (a product card's "Buy now"), not a
+    subheading's."""
+    places: dict[str, list[int]] = defaultdict(list)
+    for k, row in enumerate(rows):
+        places[row].append(k)
+    found: list[int] = []
+    k = 0
+    while k < len(rows):
+        end = k  # the rows from k on that are items with a copy further down
+        while end < len(rows) and _contents_item(rows[end]) and len(places[rows[end]]) == 2 \
+                and places[rows[end]][1] > end:
+            end += 1
+        copies: list[int] = []
+        for j in range(k, end):
+            copy = places[rows[j]][1]
+            if copy < end or (copies and (copy < copies[-1] or not any(
+                    len(row.split()) >= CONTENTS_PROSE_WORDS and SENTENCE_END.search(row)
+                    for row in rows[copies[-1] + 1:copy]))):
+                break
+            copies.append(copy)
+        if len(copies) >= CONTENTS_MIN_ITEMS:
+            found += range(k, k + len(copies))
+            k += len(copies)
+        else:
+            k = max(end, k + 1)
+    return found
+
+
+def _contents_item(row: str) -> bool:
+    """A subheading's shape: a few words with a letter, and no stop or colon at the end."""
+    return len(row.split()) <= CONTENTS_ITEM_WORDS and bool(LETTER.search(row)) \
+        and not row.endswith((".", "!", ":", ";", ","))
+
+
 def _is_widget_zone(rows: list[str], chain: list[int]) -> bool:
     """Whether the lines from the chain's first occurrence to its last are mostly repeats."""
     span = rows[chain[0]:chain[-1] + 1]
@@ -98,8 +148,8 @@ def _is_widget_zone(rows: list[str], chain: list[int]) -> bool:
 
 
 class StripRepeatedBlocks:
-    """Remove short form and widget lines repeated close together, their remnants, and
-    the second copy of a paragraph printed twice in a row."""
+    """Remove short form and widget lines repeated close together, their remnants, a
+    table of contents, and the second copy of a paragraph printed twice in a row."""
 
     name = "repeated-blocks"
     description = "short form and widget lines repeated close together in the page"
@@ -113,6 +163,8 @@ class StripRepeatedBlocks:
             k: (DOUBLED, "paragraph printed twice in a row; the first copy stays")
             for k in range(1, len(rows)) if rows[k] == rows[k - 1]
             and len(rows[k].split()) >= DOUBLED_MIN_WORDS and SENTENCE_END.search(rows[k])}
+        for k in _contents_lists(rows):
+            removed[k] = (CONTENTS, "table of contents: each entry is a subheading printed further down")
         if max(counts.values(), default=0) < MIN_REPEATS:
             return self._result(text, lines, starts, where, removed)  # no chain: most pages
         alive = [k for k in range(len(rows)) if k not in removed]

@@ -328,13 +328,15 @@ def too_short_to_judge(sentence: str) -> bool:
 def _credit_apart(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences of `line`, a credit in parentheses that opens it made one of its own:
     "(Reporting by Ann Lee) Rice prices to fall" holds no stop for the sentence splitter,
-    and the headline glued after the credit is a sentence apart."""
-    close = line.find(") ")
-    if not line.startswith("(") or close < 0 or not CREDIT.match(line) or not line[close + 2:close + 3].isupper():
+    and the headline glued after the credit, with a space or none ("...Tom Hay)Rice
+    prices to fall"), is a sentence apart."""
+    close = line.find(")")
+    after = close + 1 + (line[close + 1:close + 2] == " ")
+    if not line.startswith("(") or close < 0 or not CREDIT.match(line) or not line[after:after + 1].isupper():
         return spans
     cut = close + 1
     return [part for start, end in spans
-            for part in ([(start, cut), (cut + 1, end)] if start < cut < end - 1 else [(start, end)])]
+            for part in ([(start, cut), (after, end)] if start < cut < end - 1 else [(start, end)])]
 
 
 def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -103,3 +103,19 @@ def test_a_paragraph_printed_twice_in_a_row_loses_its_second_copy():
     # a short line twice (a label, a heading) and a paragraph repeated further on stay
     for text in (BODY + "Read more\nRead more\n", doubled + BODY + doubled):
         assert clean(text) == (text, ())
+
+
+def test_a_table_of_contents_goes_and_the_subheadings_it_lists_stay():
+    heads = ["Why fares are rising", "What the operator says", "What happens next?"]
+    body = "".join(f"{head}\n{line}\n" for head, line in zip(heads, BODY.split("\n\n") + [
+        "The regulator will publish its review of the fare cap in the autumn.\n"]))
+    contents = "".join(head + "\n" for head in heads)
+    out, edits = clean(contents + "\n" + body)
+    assert out == "\n" + body
+    assert {e.rule for e in edits} == {"repeated-blocks.contents-list"}
+    # the same lines printed again together (a menu repeated in the footer) stay, and so
+    # do a template's lines printed under each of three records
+    menu = contents + "\n" + BODY + "\n" + contents
+    assert clean(menu) == (menu, ())
+    cards = contents + "\n" + body + body
+    assert clean(cards) == (cards, ())

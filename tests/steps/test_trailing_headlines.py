@@ -433,11 +433,12 @@ def test_a_headline_glued_before_an_agency_credit_goes_and_the_credit_stays():
      "Price of rice to drop by five pesos per kilo by October, officials say"),
 ])
 def test_a_headline_run_on_after_the_credit_on_its_line_goes_whatever_its_topic(credit, headline):
-    text = ARTICLE + "\n" + credit + " " + headline + "\n"
-    out, edits = strip(text)
-    assert out == ARTICLE + "\n" + credit + "\n"
-    assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
-    assert_fixpoint(out)
+    for glue in (" ", ""):  # with a space, or none at all
+        text = ARTICLE + "\n" + credit + glue + headline + "\n"
+        out, edits = strip(text)
+        assert out == ARTICLE + "\n" + credit + "\n"
+        assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
+        assert_fixpoint(out)
     # a credit with nothing after it, or one that ends the line, is left as it is
     assert strip(ARTICLE + "\n" + credit + "\n")[1] == ()
 
