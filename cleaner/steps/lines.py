@@ -48,9 +48,9 @@ def wrapped_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
     than most (an unwrapped paragraph next to wrapped ones). Each line of a paragraph
     but the last is full: the next line's first word would not have fitted on it, give
     or take `WRAP_SLACK` characters; a sentence's end with a capital on the next line
-    ends the paragraph (two paragraphs are never joined; one may be split). At least `WRAP_MIN_LINES` lines, and most lines
-    after the first open with a small letter or follow a hyphen (a sentence going on):
-    a list of headlines or a menu does neither.
+    ends the paragraph (two paragraphs are never joined; one may be split). At least
+    `WRAP_MIN_LINES` lines, and most lines after the first open with a small letter or
+    follow a hyphen (a sentence going on): a list of headlines or a menu does neither.
     """
     found, start = [], 0
     while start < len(lines) - 1:
@@ -68,7 +68,8 @@ def wrapped_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
                     and len(line) + 1 + len(following.split()[0]) > width - WRAP_SLACK \
                     and not (line.endswith(SENTENCE_STOPS) and following[0].isupper()):
                 continue  # full, and not where a paragraph may end: the paragraph goes on
-            after = [lines[k][2][0].islower() or lines[k - 1][2].endswith("-") for k in range(first + 1, i + 1)]
+            after = [lines[k][2][0].islower() or lines[k - 1][2].endswith("-")
+                     for k in range(first + 1, i + 1)]
             if i + 1 - first >= WRAP_MIN_LINES and 2 * sum(after) >= len(after):
                 found.append((first, i))
             first = i + 1

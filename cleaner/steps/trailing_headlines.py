@@ -331,8 +331,10 @@ def _credit_apart(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     and the headline glued after the credit, with a space or none ("...Tom Hay)Rice
     prices to fall"), is a sentence apart."""
     close = line.find(")")
-    after = close + 1 + (line[close + 1:close + 2] == " ")
-    if not line.startswith("(") or close < 0 or not CREDIT.match(line) or not line[after:after + 1].isupper():
+    if not line.startswith("(") or close < 0 or not CREDIT.match(line):
+        return spans
+    after = close + 1 + (line[close + 1:close + 2] == " ")  # the headline's first letter
+    if not line[after:after + 1].isupper():
         return spans
     cut = close + 1
     return [part for start, end in spans
