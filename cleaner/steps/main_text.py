@@ -16,7 +16,9 @@ lines (a footer's link lists before its legal notices), and a line repeated
 on the page shares its points among its copies. A run of chrome between two
 prose blocks is only crossed when enough prose lies beyond it.
 
-Some lines are judged by their neighbours: a line that repeats several other
+Some lines are judged by their neighbours: the lines of a hard-wrapped paragraph
+(see `cleaner.steps.lines.wrapped_paragraphs`) share their worth, so its short last line
+costs no gap and its lines are no list of headlines; a line that repeats several other
 lines of the page run together (the article body again, as one block of
 metadata) is chrome; a block of lines with no blank line between them that
 mostly do not end like sentences is a list of headlines, worth nothing; the
@@ -271,11 +273,12 @@ class StripOutsideMainText:
         sizes = [len(line.split()) for _, _, line in lines]
         fields = _field_list_lines(lines, sizes)
         wrapped = wrapped_paragraphs(lines)
-        region = self._region(lines, sizes, fields, wrapped)
+        in_wrapped = {i for a, b in wrapped for i in range(a, b + 1)}
+        region = self._region(lines, sizes, fields, wrapped, in_wrapped)
         if region is None:
             return None
         first, last = region
-        first = _after_leading_headlines(lines, first, last, {i for a, b in wrapped for i in range(a, b + 1)})
+        first = _after_leading_headlines(lines, first, last, in_wrapped)
         first = _salutation(lines, self._opening_paragraphs(lines, first))
         last = _closing_sentences(lines, _list_end(lines, last, set(fields)))
         last = _credit_lines(lines, _score_lines(lines, last))
@@ -310,7 +313,7 @@ class StripOutsideMainText:
         return metadata
 
     def _region(self, lines: list[Line], sizes: list[int], fields: list[int],
-                wrapped: list[tuple[int, int]]) -> tuple[int, int] | None:
+                wrapped: list[tuple[int, int]], in_wrapped: set[int]) -> tuple[int, int] | None:
         # A line repeated on the page (a teaser of the lead, a cookie notice,
         # a doubled article) shares its value among its copies.
         copies = Counter(line for _, _, line in lines)
@@ -320,7 +323,6 @@ class StripOutsideMainText:
             # costs no gap of its own, and its lines are no list of headlines
             share = sum(scores[first:last + 1]) / (last + 1 - first)
             scores[first:last + 1] = [share] * (last + 1 - first)
-        in_wrapped = {i for first, last in wrapped for i in range(first, last + 1)}
         for i in _headline_list_lines(lines):
             if i not in in_wrapped:
                 scores[i] = min(scores[i], 0.0)
