@@ -594,11 +594,24 @@ def test_a_line_naming_the_author_stays_when_it_is_no_bio_under_the_article(text
     ("CONTENIDO PATROCINADO\nNuevas prensas de alto rendimiento. Solicite una demostración en su almazara.\n",
      "strip-debris.sponsored-item"),
     ("Anzeige\nFenster und Türen vom Fachbetrieb – jetzt Beratungstermin buchen!\n", "strip-debris.sponsored-item"),
+    # a sponsor's message under its heading, down to its button or small print
+    ("A message from our sponsor\nQuayside Savings\nYour savings deserve better. Open an easy-access account today "
+     "with no minimum deposit.\nFind out more\nCapital at risk. Terms apply.\n", "strip-debris.sponsor-message"),
+    ("A WORD FROM TODAY'S SPONSOR\nWork smarter.\nHarbour Cloud runs your database so you can sleep. Backups, "
+     "branches and a free tier.\nStart building free →\n", "strip-debris.sponsor-message"),
 ])
 def test_a_detector_takes_the_line_next_to_its_evidence(block, rule):
     out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + block + NEXT_LINE)[:2]
     assert "".join(line for line in out.splitlines(keepends=True) if line.strip()) == ARTICLE_LINE + NEXT_LINE
     assert rule in [e.rule for e in edits]
+
+
+def test_a_sponsors_message_with_no_button_near_keeps_the_lines_under_its_heading():
+    # where the copy ends is not known: four lines and no closing line a rule took
+    lines = "".join(f"Paragraph {n} of the article runs on about the ferry timetable.\n" for n in range(4))
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + "A message from our sponsor\n" + lines + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + lines + NEXT_LINE
+    assert "strip-debris.sponsor-message" not in [e.rule for e in edits]
 
 
 def test_a_button_with_an_edit_inside_it_is_not_taken_twice():

@@ -227,6 +227,7 @@ class StripDebris:
             edits = sorted(edits + boxes, key=lambda e: e.start)
         edits = _box_inner_lines(text, edits)
         edits = _sponsored_items(text, _player_times(text, _after_end_mark(text, edits)))
+        edits = _sponsor_messages(text, edits)
         author = context.metadata.get("author") or metadata.get("author")
         if isinstance(author, str):
             edits = _author_bio(text, author, edits)
@@ -653,6 +654,46 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
         if ad:
             found.append(Edit(start, _past_button(text, line_end, spans), "", "strip-debris.sponsored-item",
                               "the paid item under a sponsored label"))
+    return sorted(edits + found, key=lambda e: e.start) if found else edits
+
+
+# A sponsor's message set into a newsletter or a page under its own heading ("A message
+# from our sponsor", "A word from today's sponsor"): the heading says that what follows is
+# paid for, and the ad's copy runs down to its button or small print, which the rules take
+# ("Find out more", "Start building free →", "Capital at risk. Terms apply."). The lines
+# between go, SPONSOR_MESSAGE_LINES at most; with no such closing line that near, only the
+# heading goes, since where the copy ends is not known.
+SPONSOR_MESSAGE = re.compile(r"[\W_]*an? (?:message|word|note) from (?:our|today.s|this (?:week|issue|edition).s|the) "
+                             r"(?:sponsors?|partners?|advertisers?)[\W_]*", re.IGNORECASE)
+SPONSOR_MESSAGE_LINES = 3
+
+
+def _sponsor_messages(text: str, edits: list[Edit]) -> list[Edit]:
+    """`edits`, with the copy under each sponsor's-message heading taken (see SPONSOR_MESSAGE)."""
+    heads = [e for e in edits if e.rule == ADVERTISER_RULE and SPONSOR_MESSAGE.fullmatch(text, e.start, e.end)]
+    if not heads:
+        return edits
+    taken = {e.start for e in edits}
+    found = []
+    for head in heads:
+        if not head.end or text[head.end - 1] != "\n":
+            continue
+        copy, offset = [], head.end
+        while True:
+            start = _nonblank_line_from(text, offset)
+            if start is None:
+                copy = []
+                break
+            if start in taken:
+                break  # the button or small print under the copy
+            line, offset = _line_at(text, start)
+            if len(copy) == SPONSOR_MESSAGE_LINES or BOX_NOT.search(line):
+                copy = []
+                break
+            copy.append((start, offset))
+        found += [Edit(a, b, "", "strip-debris.sponsor-message",
+                       "a sponsor's message: the copy between its heading and its button or small print")
+                  for a, b in copy]
     return sorted(edits + found, key=lambda e: e.start) if found else edits
 
 
