@@ -108,12 +108,15 @@ def is_headline(line: str, min_words: int = 2, max_words: int = 16) -> bool:
 # "(Reporting by Ann Lee; Editing by Tom Hay)", "Tom Hay contributed to this report.",
 # "With files from Ann Lee", "— With files from the wire service", "(With inputs from
 # agencies)", "(With AFP)", and the same in Spanish, Portuguese, Italian, German and French
-# ("Con información de Ann Lee", "Mit Material von dpa", "Avec AFP").
+# ("Con información de Ann Lee", "Mit Material von dpa", "Avec AFP"); a wire's bracketed
+# credit in other languages ("(Reporte de Ann Lee; Editado por Tom Hay)", "(Raportoi: ...)").
 CREDIT = re.compile(r"^[—–-]{0,2}\s?\(?(?:(?:additional|further) )?(?:reporting|writing|editing|research|graphics|"
                     r"translation) by\b|^[—–-]{0,2}\s?with files from\b"
                     r"|^[—–-]{0,2}\s?\(?with (?:inputs? from [^.,;!?\n]{1,50}|(?:agency|wire|[A-Z][\w-]*) inputs)\)?\.?$"
                     r"|^\(with (?:the )?(?-i:[A-Z][\w-]*)(?: and (?:the )?(?-i:[A-Z][\w-]*))?\)$"
                     r"|\bcontributed (?:reporting )?to this (?:report|story|article)\b"
                     r"|^\(?(?:con (?:información|informaciones) de|com informações d[aeo]s?|con informazioni d[aei]"
-                    r"|mit material (?:von|der|des)|avec (?:des informations de|l[’\x27]afp|afp|agences))\b",
+                    r"|mit material (?:von|der|des)|avec (?:des informations de|l[’\x27]afp|afp|agences))\b"
+                    r"|^\((?:reporte de|reportaje de|reportagem(?: adicional)? de|bericht von|reportage|tradotto da"
+                    r"|raportoi:?)\s[^()\n]{1,200}\)$",
                     re.IGNORECASE)

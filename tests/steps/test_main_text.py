@@ -412,6 +412,8 @@ def test_lap_times_in_a_list_the_article_introduces_are_no_time_stamps():
                                     "With files from Ann Lee\n",
                                     "Ann Lee and Tom Hay contributed to this report.\n",
                                     "(Con información de Ana Ruiz y Tomás Gil)\n",
+                                    "(Reporte de Ana Ruiz; Editado por Tomás Gil)\n",
+                                    "(Raportoi: Ana Ruiz; redaktoi: Tomás Gil)\n",
                                     "(With inputs from agencies)\n",
                                     "(With AFP)\n",
                                     # a wire's rate note among its credits, and a science desk's paper
