@@ -614,6 +614,15 @@ def test_a_sponsors_message_with_no_button_near_keeps_the_lines_under_its_headin
     assert "strip-debris.sponsor-message" not in [e.rule for e in edits]
 
 
+def test_a_sponsors_message_line_with_an_edit_inside_it_is_not_taken_twice():
+    copy = "Harbour Cloud runs your database (opens in new tab) so you can sleep.\n"
+    text = ARTICLE_LINE + "A message from our sponsor\n" + copy + "Start building free →\n" + NEXT_LINE
+    out, edits = run_step(StripDebris(RULEBOOK), text)[:2]
+    spans = sorted((e.start, e.end) for e in edits)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no two edits overlap
+    assert "Harbour Cloud runs your database" in out and "(opens in new tab)" not in out
+
+
 def test_a_button_with_an_edit_inside_it_is_not_taken_twice():
     # the new-tab note inside the button goes by its own rule; the item's edit stops above it
     button = "Read it (opens in new tab)\n"

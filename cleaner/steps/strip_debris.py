@@ -674,6 +674,7 @@ def _sponsor_messages(text: str, edits: list[Edit]) -> list[Edit]:
     if not heads:
         return edits
     taken = {e.start for e in edits}
+    spans = [(e.start, e.end) for e in edits]
     found = []
     for head in heads:
         if not head.end or text[head.end - 1] != "\n":
@@ -687,8 +688,8 @@ def _sponsor_messages(text: str, edits: list[Edit]) -> list[Edit]:
             if start in taken:
                 break  # the button or small print under the copy
             line, offset = _line_at(text, start)
-            if len(copy) == SPONSOR_MESSAGE_LINES or BOX_NOT.search(line):
-                copy = []
+            if len(copy) == SPONSOR_MESSAGE_LINES or BOX_NOT.search(line) or _touched(spans, start, offset):
+                copy = []  # too long to know its end, someone's words, or part of it taken inline
                 break
             copy.append((start, offset))
         found += [Edit(a, b, "", "strip-debris.sponsor-message",
