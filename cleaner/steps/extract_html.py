@@ -302,8 +302,7 @@ def _divs_as_paragraphs(tree) -> None:
         parent = div.getparent()
         if parent is None or any(not isinstance(child.tag, str) or child.tag not in INLINE_TAGS for child in div):
             continue
-        text = " ".join(div.itertext()).strip()
-        if len(text.split()) < DIV_PARAGRAPH_WORDS or not PROSE_ENDING.search(text):
+        if not _reads_as_paragraph(div):
             continue
         if parent not in with_paragraph:
             with_paragraph[parent] = any(sibling.tag == "p" and "".join(sibling.itertext()).strip()
@@ -430,6 +429,8 @@ def _unlayout_tables(tree) -> None:
 
 
 def _reads_as_paragraph(element) -> bool:
+    """Whether the element's text reads as a paragraph: `DIV_PARAGRAPH_WORDS` words or more
+    ending like a sentence."""
     text = " ".join(element.itertext()).strip()
     return len(text.split()) >= DIV_PARAGRAPH_WORDS and bool(PROSE_ENDING.search(text))
 

@@ -1017,7 +1017,9 @@ SALUTATION = re.compile(r"^(?:dear|hello|hi|to) [^\n.!?]{1,60}[,:]$", re.IGNOREC
 VALEDICTION = re.compile(r"^(?:(?:yours )?(?:sincerely|faithfully|truly)|(?:kind|best|warm|warmest|with best) "
                          r"(?:regards|wishes)|regards|respectfully|with (?:thanks|gratitude)|thank you)"
                          r"(?: yours)?,$", re.IGNORECASE)
-SIGNER = re.compile(r"^(?:(?:Dr|Prof|Mr|Mrs|Ms|Rev)\.? )?[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}$")
+# A person's name as a letter is signed with: an optional title, two to four capitalized words.
+PERSON_NAME = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Rev)\.? )?[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}"
+SIGNER = re.compile(rf"^{PERSON_NAME}$")
 SIGNER_TITLE_WORDS = 6
 
 
@@ -1046,8 +1048,7 @@ def _sign_off(lines: list[Line], last: int) -> int:
 # A letters page signs each letter with its writer's name and town or role: "Ann Lee,
 # Ashby", "Tom Hay, stallholder, Ashby market". The last letter's signature, right under
 # the region, reads like the chrome after it; the others' inside the region show what it is.
-LETTER_SIGNATURE = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Rev)\.? )?[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}"
-                              r"(?:, [\w’'-]+(?: [\w’'-]+){0,4}){1,2}")
+LETTER_SIGNATURE = re.compile(rf"{PERSON_NAME}(?:, [\w’'-]+(?: [\w’'-]+){{0,4}}){{1,2}}")
 LETTER_SIGNATURES = 2
 
 

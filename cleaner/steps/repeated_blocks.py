@@ -122,8 +122,7 @@ def _contents_lists(rows: list[str]) -> list[int]:
         for j in range(k, end):
             copy = places[rows[j]][1]
             if copy < end or (copies and (copy < copies[-1] or not any(
-                    len(row.split()) >= CONTENTS_PROSE_WORDS and SENTENCE_END.search(row)
-                    for row in rows[copies[-1] + 1:copy]))):
+                    _prose(row, CONTENTS_PROSE_WORDS) for row in rows[copies[-1] + 1:copy]))):
                 break
             copies.append(copy)
         if len(copies) >= CONTENTS_MIN_ITEMS:
@@ -132,6 +131,11 @@ def _contents_lists(rows: list[str]) -> list[int]:
         else:
             k = max(end, k + 1)
     return found
+
+
+def _prose(row: str, least: int) -> bool:
+    """A row of `least` words or more that ends like a sentence."""
+    return len(row.split()) >= least and bool(SENTENCE_END.search(row))
 
 
 def _contents_item(row: str) -> bool:
@@ -161,8 +165,7 @@ class StripRepeatedBlocks:
         counts = Counter(rows)
         removed: dict[int, tuple[str, str]] = {
             k: (DOUBLED, "paragraph printed twice in a row; the first copy stays")
-            for k in range(1, len(rows)) if rows[k] == rows[k - 1]
-            and len(rows[k].split()) >= DOUBLED_MIN_WORDS and SENTENCE_END.search(rows[k])}
+            for k in range(1, len(rows)) if rows[k] == rows[k - 1] and _prose(rows[k], DOUBLED_MIN_WORDS)}
         for k in _contents_lists(rows):
             removed[k] = (CONTENTS, "table of contents: each entry is a subheading printed further down")
         if max(counts.values(), default=0) < MIN_REPEATS:
