@@ -89,6 +89,24 @@ def lines_backwards(text: str, end: int) -> Iterator[tuple[int, int]]:
 
 # What a headline can open with besides a capital or a digit: a quotation mark.
 HEADLINE_OPENERS = "\"'‘“«"
+# Characters of scripts written without spaces (Thai, Japanese kana, CJK ideographs).
+UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+# About this many characters make a word: Thai spells its vowels and tones as characters
+# of their own; a Chinese or Japanese word is one to three characters.
+THAI_WORD_CHARS, CJK_WORD_CHARS = 5, 2
+
+
+def word_count(line: str) -> int:
+    """A line's words, counting the characters of scripts written without spaces."""
+    tokens = line.split()
+    if line.isascii():
+        return len(tokens)
+    unspaced = len(UNSPACED.findall(line))
+    if not unspaced:
+        return len(tokens)
+    thai = len(THAI.findall(line))
+    return len(tokens) + thai // THAI_WORD_CHARS + (unspaced - thai) // CJK_WORD_CHARS
 
 
 # A list mark opening a line: "• Fares rise again", "- Fares rise again" (a dash needs its space).
@@ -98,10 +116,27 @@ LIST_BULLET = re.compile(r"^(?:[•·▪●◦‣■►▸*]\s*|[-–—]\s)")
 def is_headline(line: str, min_words: int = 2, max_words: int = 16) -> bool:
     """A stripped line that reads like a headline: a few words, no closing punctuation
     (a sentence, clause or label ends in . ! ? : ; ,), opening with a capital, a digit
-    or a quotation mark."""
-    words = len(line.split())
-    return (min_words <= words <= max_words and line[-1] not in ".!?:;,"
-            and (line[0].isupper() or line[0].isdigit() or line[0] in HEADLINE_OPENERS))
+    or a quotation mark; in a script with no capitals (Arabic, Hindi, Chinese), with a letter."""
+    if not min_words <= word_count(line) <= max_words or line[-1] in ".!?:;,。！？：；，":
+        return False
+    return line[0].isdigit() or line[0] in HEADLINE_OPENERS or opens_sentence(line)
+
+
+# A line of this many characters of a script written without spaces is a paragraph: a
+# headline in Thai or Chinese runs to 60 at most.
+UNSPACED_PARAGRAPH_CHARS = 100
+
+
+def unspaced_paragraph(line: str) -> bool:
+    """A paragraph in a script written without spaces, which may mark no sentence's end
+    (Thai writes none): longer than any headline."""
+    return not line.isascii() and len(UNSPACED.findall(line)) >= UNSPACED_PARAGRAPH_CHARS
+
+
+def opens_sentence(line: str) -> bool:
+    """The line opens with a capital, or with a letter of a script that has none (Arabic,
+    Hindi, Chinese): where a sentence or a headline may start."""
+    return line[:1].isalpha() and not line[0].islower()
 
 
 # A news agency's or newsroom's credit line at an article's end belongs to the article:

@@ -110,12 +110,11 @@ from typing import Any
 from cleaner.edits import Edit
 from cleaner.rules import Rulebook
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import CREDIT, LIST_BULLET, Line, nonblank_lines, wrapped_paragraphs
+from cleaner.steps.lines import (CREDIT, LIST_BULLET, UNSPACED, Line, nonblank_lines, unspaced_paragraph, word_count,
+                                 wrapped_paragraphs)
 from cleaner.steps.strip_debris import LINE_SCOPES, MEDIA_RULES, PLAYER_TIME_LINE, shared_stripper, takes_whole_line
 from cleaner.steps.title import looks_like_headline, same_title, without_site_suffix
 
-# Characters of scripts written without spaces; about two make one word.
-UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
 TRUNCATION = ("...", "…")  # teasers cut short are not sentences
 CLOSING_QUOTES = "'\"’”)]"
@@ -125,6 +124,10 @@ CLOSING_QUOTES = "'\"’”)]"
 # ("+0:14", "4:38:12", a lap's "1:26.417") in a results table is no stamp.
 CLOCK_OR_AGO = r"(?<![+:])\b\d{1,2}:\d\d\b(?![:.,]\d)|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|[mhd])\s+ago\b"
 TIMESTAMP = re.compile(CLOCK_OR_AGO + r"|\b(?:19|20)\d\d\b", re.IGNORECASE)
+# A table's row copied as a line ("Digital subscribers, end of 2018: 640", "Share of
+# revenue, 2024: 58%"): its year labels a figure after a colon. A stamp's colon comes
+# before its date or time ("Updated: 10:45", "Published: 3 March 2024").
+DATA_ROW = re.compile(r"(?<!\b\d:)(?<!\b\d\d):\s?[$€£¥]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:%|percent|per cent)?$")
 # A line of more words than this is no stamp, whatever time it names.
 STAMP_MAX_WORDS = 10
 # A line of this many words that ends a sentence is a paragraph of prose: on text trafilatura
@@ -270,7 +273,7 @@ class StripOutsideMainText:
 
     def _article(self, lines: list[Line]) -> tuple[int, int] | None:
         """The first and last line of the article among `lines`, or None."""
-        sizes = [len(line.split()) for _, _, line in lines]
+        sizes = [word_count(line) for _, _, line in lines]
         fields = _field_list_lines(lines, sizes)
         wrapped = wrapped_paragraphs(lines)
         in_wrapped = {i for a, b in wrapped for i in range(a, b + 1)}
@@ -467,7 +470,8 @@ class StripOutsideMainText:
             value *= self.sentence_bonus
         score = value / copies - self.line_cost
         if words <= self.stamp_max_words and not unspaced and TIMESTAMP.search(line) \
-                and not _dated_sentence(line, words, capital) and not PLAYER_TIME.match(line):
+                and not _dated_sentence(line, words, capital) and not PLAYER_TIME.match(line) \
+                and not DATA_ROW.search(line):
             score = min(score, -self.stamp_factor * self.line_cost)
         return score
 
@@ -804,8 +808,12 @@ def _holds_paragraph(lines: list[Line], taken: list[int], start: int = 0) -> boo
 
 
 def _ends_sentence(line: str) -> bool:
+    """A line ending with a sentence's stop, or a paragraph in a script that marks no
+    sentence's end (Thai), which ends a sentence where it ends."""
     ending = line.rstrip(CLOSING_QUOTES)
-    return ending.endswith(SENTENCE_ENDS) and not ending.endswith(TRUNCATION)
+    if ending.endswith(TRUNCATION):
+        return False
+    return ending.endswith(SENTENCE_ENDS) or unspaced_paragraph(line)
 
 
 def _glued_after_sentence(line: str) -> bool:

@@ -46,7 +46,8 @@ from cleaner.edits import Edit
 from cleaner.prefilter import LiteralIndex, required_literals
 from cleaner.rules import Rule, Rulebook
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import LIST_BULLET, is_headline, lines_backwards
+from cleaner.steps.lines import (LIST_BULLET, is_headline, lines_backwards, opens_sentence, unspaced_paragraph,
+                                 word_count)
 
 PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*[ \t]*$")
 PROSE_MIN_WORDS = 10
@@ -101,7 +102,7 @@ SUBHEAD_SHORTER_WORDS = 7
 # A shorter sentence that introduces a list ("The study compares three models:") is the
 # article's too; a box's headline does not end in a colon.
 LIST_INTRO_WORDS = 4
-PARAGRAPH_END = re.compile(r"[.!?:][\"'”’“»)]*$")  # a quotation may close it: ”, », and German “
+PARAGRAPH_END = re.compile(r"[.!?:。！？：][\"'”’“»)」』]*$")  # a quotation may close it: ”, », and German “
 # ... and so is a quotation alone on its line over a paragraph ("«We pay for the chalets»"):
 # a box's headline says who speaks.
 QUOTE_LINE = re.compile(r"[«\"“„‘][^«»\"“”„\n]{3,200}[»\"”“’]")
@@ -601,7 +602,9 @@ SPONSOR_LABEL = re.compile(
     r"|paid (?:content|post|partnership)|promoted(?: (?:content|story|post))?|advertiser content"
     r"|brand(?:ed)? content|advertorial|anzeige|gesponsert|contenido patrocinado|patrocinado|contenu sponsoris[ée]"
     r"|sponsoris[ée]|contenuto sponsorizzato|sponsorizzato|conte[úu]do patrocinado|gesponsord|sponsrad|sponsoreret"
-    r"|sponsorowane|sponzorov[áa]no|reklamní sdělení|publireportage|publirreportaje)[\W_]*", re.IGNORECASE)
+    r"|sponsorowane|sponzorov[áa]no|reklamní sdělení|publireportage|publirreportaje|محتوى مدعوم|محتوى ممول"
+    r"|תוכן ממומן|תוכן שיווקי|محتوای حمایت‌شده|प्रायोजित|প্রায়োজিত|赞助内容|推广|スポンサーリンク|nội dung tài trợ)[\W_]*",
+    re.IGNORECASE)
 SPONSORED_HEADLINE_WORDS = 20
 SPONSORED_PITCH_WORDS = 30
 SPONSORED_BUTTON_WORDS = 6
@@ -642,13 +645,13 @@ def _sponsored_items(text: str, edits: list[Edit]) -> list[Edit]:
         if start is None or _covered(spans, start):
             continue
         line, line_end = _line_at(text, start)  # not blank: _nonblank_line_from found it
-        words = len(line.split())
+        words = word_count(line)
         if SENTENCE_END.search(line):
             ad = words <= SPONSORED_PITCH_WORDS and (bool(PITCH.search(line)) or _button_under(text, line_end, edits))
         else:
             below = _next_line(text, line_end)
             ad = words <= SPONSORED_HEADLINE_WORDS and (_covered(spans, line_end)
-                                                          or len(below.split()) < PARAGRAPH_WORDS)
+                                                          or word_count(below) < PARAGRAPH_WORDS)
             if ad:
                 line_end = _summary_under(text, label.start, line_end, spans)
         if ad:
@@ -933,7 +936,7 @@ def _listed_headlines(text: str, end: int, own: frozenset[int] = frozenset()) ->
                 break
             if line.endswith("?") and not (below and _is_listed(below)):
                 break  # a question is a box's headline only with another right under it
-            words = len(line.split())
+            words = word_count(line)
             if (words <= SUBHEAD_MAX_WORDS or QUOTE_LINE.fullmatch(line)
                     or count and words <= SUBHEAD_SHORTER_WORDS and 3 * words <= 2 * shortest
                     and not MARKED_ITEM.match(line)) \
@@ -966,11 +969,12 @@ def _is_listed(line: str) -> bool:
 
 def _paragraph_under(line: str) -> bool:
     """A paragraph of the article: a sentence of `SUBHEAD_PARAGRAPH_WORDS` words or more, or
-    one that introduces a list (ending in a colon). A box's headline has a headline, a list
-    mark or nothing under it."""
-    words = len(line.split())
-    return line[:1].isupper() and (words >= SUBHEAD_PARAGRAPH_WORDS and bool(PARAGRAPH_END.search(line))
-                                   or words >= LIST_INTRO_WORDS and line.endswith(":"))
+    one that introduces a list (ending in a colon), or a paragraph in a script that may mark
+    no sentence's end (Thai). A box's headline has a headline, a list mark or nothing under it."""
+    words = word_count(line)
+    return opens_sentence(line) and (words >= SUBHEAD_PARAGRAPH_WORDS and bool(PARAGRAPH_END.search(line))
+                                     or words >= LIST_INTRO_WORDS and line.endswith((":", "："))
+                                     or unspaced_paragraph(line))
 
 
 def _line_at(text: str, offset: int) -> tuple[str, int]:

@@ -123,9 +123,12 @@ CLOSERS = "\"'”’»)] “«"  # “ closes a German quote („So“), « a Ge
 # or before it ('...vuelva».Newell's'), or after it and a space ('...trois étés. »Marseille').
 # The headline may open with a quotation ('...carrying email."'It's not if': Why ...'), a
 # two-letter word ('..."a pre-set path".Is now the time to fix?'), a label in capitals
-# ("...Friday week.LIVE: Surrey v Kent") or a feed's age ("...mode.2h ago").
+# ("...Friday week.LIVE: Surrey v Kent") or a feed's age ("...mode.2h ago"). In Arabic,
+# Hebrew, Persian and Hindi, which have no capitals, a word of the script glued to the stop
+# ('...حقيقيا".ارتفاع أسعار'): their sentences are set apart by a space too.
 GLUED = re.compile(r"(?<![^\W_])(\d{0,4}[^\W\d_]{2,}|\d+)(?:[\"”’“»)]?[.!?][\"”’“»)]?|[.!?] [»”])"
-                   r"(?=[\"'“‘]?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[A-Z]{3,}[:\s▶►]|\d{1,2} ?(?:h|hrs?|m|mins?) ago)")
+                   r"(?=[\"'“‘]?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[A-Z]{3,}[:\s▶►]|\d{1,2} ?(?:h|hrs?|m|mins?) ago"
+                   r"|[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff]{2})")
 # A dotted abbreviation ("p.m.", "U.S.") or a name's or firm's suffix ("Jr.", "Inc.") before
 # a capitalized word: where a headline glued with a space may start (see `_after_abbreviation`).
 ABBREVIATION_GLUE = re.compile(r"(?<!\S)((?:[^\W\d_]\.){2,}|(?:Jr|Sr|Inc|Ltd|Corp|Co|LLC)\.)"
@@ -342,11 +345,13 @@ def _credit_apart(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _unglued(line: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence [start, end) of `line`, cut where a capitalized word is glued to its end."""
+    """The sentence [start, end) of `line`, cut where a capitalized word (or a word of a script
+    with no capitals) is glued to its end."""
     spans = []
     for match in GLUED.finditer(line, start, end):
         word = match.group(1)
         if (word.islower() and word not in ABBREVIATIONS) or word.isdigit() or word.lower() in CALENDAR_WORDS \
+                or word.lower() == word.upper() \
                 or (GLUED_NAME.fullmatch(word) and word.lower() not in ABBREVIATIONS) \
                 or (word in DATED_MONTHS and DAY_BEFORE.search(line, 0, match.start(1))):
             spans.append((start, match.end()))

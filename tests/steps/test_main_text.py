@@ -788,3 +788,34 @@ def test_a_hard_wrapped_lead_stays_with_the_article():
     # the same lines wrapped as headlines (each opening with a capital) are a list, and go
     headlines = "\n".join(line[0].upper() + line[1:] for line in lead.splitlines()) + "\n"
     assert clean(page.replace(lead, headlines)) == ARTICLE
+
+
+def test_a_table_of_figures_by_year_stays_with_the_article_around_it():
+    rows = "".join(f"Ferry passengers, summer {year}: {count}\n" for year, count in
+                   (("2019", "41,200"), ("2020", "12,900"), ("2021", "30,450"), ("2022", "44,800"),
+                    ("2023", "47,100"), ("2024", "52,300")))
+    after = ("The council expects the numbers to keep rising once the new timetable starts next spring.\n"
+             "Critics of the vote said the figures hide how empty the ferry is on most winter crossings.\n"
+             "The captain said the winter crossings were the ones that mattered most to the island.\n")
+    page = MENU + "\n" + HEADER + "\n" + ARTICLE + "The numbers\n" + rows + after + "\n" + FOOTER
+    assert clean(page) == ARTICLE + "The numbers\n" + rows + after
+    # a stamp's colon comes before its date or time: a run of them is still chrome
+    stamps = "".join(f"Updated: {day} March 2024, 10:{minute}\n" for day, minute in
+                     (("3", "15"), ("4", "20"), ("5", "25"), ("6", "30"), ("7", "35"), ("8", "40")))
+    assert after not in clean(page.replace(rows, stamps))
+
+
+THAI_MENU = "หน้าแรก\nการเมือง\nเศรษฐกิจ\nกีฬา\nบันเทิง\nวิดีโอ\n"
+# Thai marks no sentence's end: a paragraph is a long line with no stop.
+THAI_ARTICLE = (
+    "คณะกรรมการเมืองประชุมเมื่อวันจันทร์และตัดสินใจสร้างสะพานใหม่ข้ามแม่น้ำสายหลักของเมือง "
+    "ซึ่งจะเปิดให้ประชาชนใช้งานได้ภายในปีหน้า ชาวบ้านหลายคนกล่าวว่าสะพานเก่าอันตรายมากในฤดูฝน\n"
+    "นายกเทศมนตรีกล่าวว่าโครงการนี้จะใช้งบประมาณประมาณสามร้อยล้านบาท และจะจ้างแรงงานท้องถิ่น "
+    "มากกว่าสองร้อยคนตลอดระยะเวลาการก่อสร้างสองปี โดยจะเริ่มงานหลังสิ้นสุดฤดูฝนในเดือนพฤศจิกายน\n"
+    "ผู้ค้าในตลาดริมน้ำบอกว่ายินดีกับข่าวนี้ เพราะลูกค้าจากฝั่งตรงข้ามแม่น้ำต้องเดินทางอ้อมไกล "
+    "เป็นเวลาหลายปี และหลายร้านต้องปิดกิจการไปแล้วเพราะรายได้ลดลงอย่างต่อเนื่อง\n")
+THAI_FOOTER = "แท็กที่เกี่ยวข้อง\nสะพาน\nแม่น้ำ\nเกี่ยวกับเรา\nติดต่อเรา\nนโยบายความเป็นส่วนตัว\n"
+
+
+def test_thai_paragraphs_with_no_stop_are_the_article():
+    assert clean(THAI_MENU + THAI_ARTICLE + THAI_FOOTER) == THAI_ARTICLE
