@@ -32,6 +32,17 @@ subheadings stay. A menu printed again in the footer has its copies together,
 and stays; so do a template's lines, printed three times or more (product
 cards, a plan's days).
 
+A pull quote (`repeated-blocks.pull-quote`): a line that is a quotation alone
+(`PULL_QUOTE_MIN_WORDS` words or more inside the marks), whose words stand word
+for word inside an earlier, longer paragraph (`PULL_QUOTE_LOOKBACK` rows up at
+most) that ends like a sentence (not after
+a breadcrumb's separator, where the page's headline stands): the page
+repeats, as a display quote, what the article has already said. Its signature
+right under it ("— Ann Lee") goes with it. A quotation whose words come only
+later stays: a subheading may quote the paragraph it stands over ('I knew
+someone was missing these'), and a display quote set before its source cannot
+be told from one.
+
 There is no separate "form-remnants" step: a step sees only its input, so
 once the repeated lines are gone nothing shows where the form was. The
 evidence for a remnant is the repetition around it, so remnants are removed
@@ -69,6 +80,16 @@ CONTENTS_MIN_ITEMS = 3
 CONTENTS_ITEM_WORDS = 12  # a subheading
 CONTENTS_PROSE_WORDS = 8  # a sentence of the text under a subheading
 REMNANT = "repeated-blocks.widget-remnant"
+PULL_QUOTE = "repeated-blocks.pull-quote"
+PULL_QUOTE_MIN_WORDS = 5
+PULL_QUOTE_MAX_WORDS = 60
+PULL_QUOTE_LOOKBACK = 60  # rows above a display quote where its paragraph may stand (a page's length)
+# A quotation alone on its line: an opening mark, the words, a closing mark, maybe a stop.
+QUOTATION = re.compile(r"[\"“‘'«„»‚]\s?(?P<words>[^\n]+?)[.,!?…]?\s?[\"”’'»“«‘]\.?")
+# A display quote's signature: a dash and a name or a role, no sentence.
+QUOTE_SIGNATURE = re.compile(r"[—–-]{1,2}\s?[^\W\d_][^\n.!?]{0,60}")
+SIGNATURE_MAX_WORDS = 6
+MENU_SEPARATORS = ("»", "›", ">", "|", "/", "•", "·")
 
 
 def _is_widget_line(line: str) -> bool:
@@ -133,6 +154,33 @@ def _contents_lists(rows: list[str]) -> list[int]:
     return found
 
 
+def _pull_quotes(rows: list[str]) -> list[int]:
+    """The indexes of each display quote repeating an earlier paragraph, and of the
+    signature right under it."""
+    found: list[int] = []
+    for k, row in enumerate(rows):
+        if row[:1] not in "\"“‘'«„»‚" or (match := QUOTATION.fullmatch(row)) is None:
+            continue
+        words = match["words"].strip()
+        if not PULL_QUOTE_MIN_WORDS <= len(words.split()) <= PULL_QUOTE_MAX_WORDS:
+            continue
+        least = len(row.split()) + PULL_QUOTE_MIN_WORDS
+        if any(_quotes(earlier, words) and _prose(earlier, least)
+               for earlier in rows[max(0, k - PULL_QUOTE_LOOKBACK):k]):
+            found.append(k)
+            below = rows[k + 1] if k + 1 < len(rows) else ""
+            if QUOTE_SIGNATURE.fullmatch(below) and len(below.split()) <= SIGNATURE_MAX_WORDS:
+                found.append(k + 1)
+    return found
+
+
+def _quotes(row: str, words: str) -> bool:
+    """Whether `row` holds `words` in its text, not after a breadcrumb's or a menu's
+    separator ("Home » News » How many lives can you save?": the page's headline)."""
+    at = row.find(words)
+    return at >= 0 and not row[:at].rstrip().endswith(MENU_SEPARATORS)
+
+
 def _prose(row: str, least: int) -> bool:
     """A row of `least` words or more that ends like a sentence."""
     return len(row.split()) >= least and bool(SENTENCE_END.search(row))
@@ -153,7 +201,8 @@ def _is_widget_zone(rows: list[str], chain: list[int]) -> bool:
 
 class StripRepeatedBlocks:
     """Remove short form and widget lines repeated close together, their remnants, a
-    table of contents, and the second copy of a paragraph printed twice in a row."""
+    table of contents, the second copy of a paragraph printed twice in a row, and a
+    display quote repeating a sentence of the article above it."""
 
     name = "repeated-blocks"
     description = "short form and widget lines repeated close together in the page"
@@ -168,6 +217,8 @@ class StripRepeatedBlocks:
             for k in range(1, len(rows)) if rows[k] == rows[k - 1] and _prose(rows[k], DOUBLED_MIN_WORDS)}
         for k in _contents_lists(rows):
             removed[k] = (CONTENTS, "table of contents: each entry is a subheading printed further down")
+        for k in _pull_quotes(rows):
+            removed.setdefault(k, (PULL_QUOTE, "display quote repeating a sentence of the article above it"))
         if max(counts.values(), default=0) < MIN_REPEATS:
             return self._result(text, lines, starts, where, removed)  # no chain: most pages
         alive = [k for k in range(len(rows)) if k not in removed]

@@ -119,3 +119,30 @@ def test_a_table_of_contents_goes_and_the_subheadings_it_lists_stay():
     assert clean(menu) == (menu, ())
     cards = contents + "\n" + body + body
     assert clean(cards) == (cards, ())
+
+
+def test_a_display_quote_repeating_a_sentence_above_it_goes_with_its_signature():
+    said = ("\"The pier has stood for a century and it will stand for another,\" the harbour "
+            "master, Ines Varga, told the meeting on Monday.\n")
+    quote = "\u201cThe pier has stood for a century and it will stand for another.\u201d\n"
+    out, edits = clean(said + "\n" + quote + "\u2014 Ines Varga\n\n" + BODY)
+    assert out == said + "\n\n" + BODY  # the blank lines around the quote stay for the layout step
+    assert [e.rule for e in edits] == ["repeated-blocks.pull-quote"] * 2
+    # the same quotation before the paragraph that says it (a subheading over it), a
+    # quotation the article says nowhere else, and one of four words stay
+    for text in (quote + said + BODY, said + "\n\u201cWe will rebuild the whole pier this year.\u201d\n" + BODY,
+                 "The crowd chanted \u201cSave our pier now\u201d all night.\n\u201cSave our pier now\u201d\n" + BODY,
+                 # the page's headline in a breadcrumb above, the article's first line below
+                 "Home \u00bb Local news \u00bb How many lives can one blood drive save this year?\n"
+                 "\"How many lives can one blood drive save this year?\"\n" + BODY):
+        assert clean(text) == (text, ())
+
+
+def test_linear_on_many_quotations():
+    quote = "\u201cThe pier has stood for a century and it will stand for another.\u201d\n"
+    text = ("The pier has stood for a century and it will stand for another, the harbour master told "
+            "the meeting on Monday.\n" + quote) * 3000
+    started = time.perf_counter()
+    out, edits = clean(text)
+    assert time.perf_counter() - started < 2.0
+    assert len(edits) == 3000 and quote not in out
