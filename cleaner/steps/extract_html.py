@@ -17,9 +17,12 @@ is made a <p> first: trafilatura keeps the <p>s around it and drops the <div>. A
 holding paragraphs written with blank lines (`text<br><br>text`) lays out the page
 rather than holding data: it is read as nested blocks (its rows and cells made <div>s, the
 runs of text in such a cell <p>s), since trafilatura writes a whole cell, article and
-byline and menu, as one line.
+byline and menu, as one line. When it still writes one row holding most of the text (the
+article's <div> of paragraphs inside a cell), the page is read again with every table
+around such a <div> made blocks, and that reading is kept when it keeps most of the words.
 A sign-up box (an email field with its heading, pitch and button, up to `SIGNUP_BOX_WORDS`
-words) is removed first: trafilatura drops the form but keeps the heading and pitch.
+words) is removed first: trafilatura drops the form but keeps the heading and pitch. So is
+what the page hides from its reader (`hidden` elements, a closed transcript's <details>).
 When trafilatura finds nothing,
 beautifulsoup4 gives the visible text of the page minus scripts, styles and
 obvious chrome elements, and the rule id says which path was taken. Every later
@@ -218,23 +221,17 @@ class ExtractHtml:
             return (fallback + "\n" if fallback else ""), {}, "beautifulsoup"
         from trafilatura.utils import load_html
 
-        tree = load_html(html)
-        if tree is not None:
-            _join_drop_caps(tree)
-            _divs_as_paragraphs(tree)
-            _unlayout_tables(tree)
-            _join_intro(tree)
-            _drop_signup_boxes(tree)
-            _mark_article_body(tree)
+        tree = _prepared(load_html(html))
         found = _page_metadata(tree) if tree is not None else None
         page, url = (tree if tree is not None else html), (found.url if found else None)
-        text = self._trafilatura(page, url, self.favor)
-        if self.favor == "precision" and len(text.split()) < THIN_WORDS:
-            # favoring precision sometimes keeps a notice and drops the article; the
-            # balanced extraction is taken when it finds several times as much text
-            fuller = self._trafilatura(page, url, "balanced")
-            if len(fuller.split()) >= THIN_RATIO * max(len(text.split()), 1):
-                text = fuller
+        text = self._main_text(page, url)
+        if tree is not None and _one_row(text):
+            # the article's own <div> of paragraphs sat in a layout table's cell, and
+            # trafilatura wrote the whole cell as one row: read the tables as blocks, and
+            # take that reading when it keeps most of the text (not a side column alone)
+            blocks = self._main_text(_prepared(load_html(html), cells=False), url)
+            if len(blocks.split()) >= ONE_ROW_KEPT * len(text.split()):
+                text = blocks
         text = _rows_as_lines(text)
         if text.strip():
             metadata = {key: str(getattr(found, attr)).strip() for attr, key in METADATA_FIELDS
@@ -242,6 +239,16 @@ class ExtractHtml:
             return text.strip() + "\n", metadata, "trafilatura"
         fallback = _soup_text(html)
         return (fallback + "\n" if fallback else ""), {}, "beautifulsoup"
+
+    def _main_text(self, page, url: str | None) -> str:
+        text = self._trafilatura(page, url, self.favor)
+        if self.favor == "precision" and len(text.split()) < THIN_WORDS:
+            # favoring precision sometimes keeps a notice and drops the article; the
+            # balanced extraction is taken when it finds several times as much text
+            fuller = self._trafilatura(page, url, "balanced")
+            if len(fuller.split()) >= THIN_RATIO * max(len(text.split()), 1):
+                text = fuller
+        return text
 
     def _trafilatura(self, page, url: str | None, favor: str) -> str:
         import trafilatura
@@ -254,6 +261,34 @@ class ExtractHtml:
         if self.comments and document is not None and document.comments:
             text = f"{text}\n{document.comments}"
         return text
+
+
+# A table row trafilatura wrote of this many words or more, holding most of its text: a
+# layout cell written whole, article, byline and menus on one line.
+ONE_ROW_WORDS = 150
+ONE_ROW_KEPT = 0.8
+
+
+def _prepared(tree, cells: bool = True):
+    """`tree` (None when it did not parse) readied for trafilatura; with `cells` false,
+    every table holding an element of the article's paragraphs is read as blocks, not
+    only one whose cells hold them (see `_unlayout_tables`)."""
+    if tree is not None:
+        _join_drop_caps(tree)
+        _divs_as_paragraphs(tree)
+        _unlayout_tables(tree, cells)
+        _join_intro(tree)
+        _drop_hidden(tree)
+        _drop_signup_boxes(tree)
+        _mark_article_body(tree)
+    return tree
+
+
+def _one_row(text: str) -> bool:
+    """Whether one table row holds most of `text`, `ONE_ROW_WORDS` words or more."""
+    words = len(text.split())
+    return any(TABLE_ROW.match(line) and (size := len(line.split())) >= ONE_ROW_WORDS and 2 * size > words
+               for line in text.splitlines())
 
 
 DROP_CAP_TAGS = ("span", "b", "strong", "big", "font", "em", "i", "div")
@@ -317,7 +352,7 @@ def _divs_as_paragraphs(tree) -> None:
 # own text, inside a table, make the outermost table around it a layout of <div>s. A cell
 # ending in a few <br>s, or separating pictures and boxes by them, is no sign.
 LAYOUT_BREAKS = 2
-LAYOUT_PARAGRAPHS = 3  # or a cell holding this many <p> paragraphs of its own
+LAYOUT_PARAGRAPHS = 3  # or a cell (or a <div> in one) holding this many <p> paragraphs of its own
 TABLE_TAGS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 BLOCK_TAGS = frozenset(("p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
                         "blockquote", "form", "section", "article", "pre", "center", "hr", "figure",
@@ -395,10 +430,12 @@ def _wrap_paragraphs(cell) -> None:
             cell.append(paragraph)
 
 
-def _unlayout_tables(tree) -> None:
+def _unlayout_tables(tree, cells: bool = True) -> None:
     """Make <div>s of every table that lays out paragraphs (see LAYOUT_BREAKS), and <p>s of
     the runs of text in its cells (or in a <div> inside one) that hold them. A table's <font>
-    elements go first (their text stays): an old page wraps a cell's paragraphs in one."""
+    elements go first (their text stays): an old page wraps a cell's paragraphs in one. With
+    `cells` false, a table holding any element of `LAYOUT_PARAGRAPHS` paragraphs lays out
+    the page too (an element inside a cell, not only the cell)."""
     from lxml.etree import strip_tags
 
     # <font> only styles a table page's text; a <br> run inside it reads as the cell's own
@@ -415,14 +452,16 @@ def _unlayout_tables(tree) -> None:
         if parent.tag in ("td", "th", "div"):
             _wrap_paragraphs(parent)
         layouts[tables[-1]] = None
-    for cell in tree.iter("td", "th"):
-        # a cell of the article's own <p>s: a data table's cell holds a value, not paragraphs
-        paragraphs = sum(1 for child in cell if child.tag == "p" and _reads_as_paragraph(child))
-        if paragraphs >= LAYOUT_PARAGRAPHS:
-            tables = list(cell.iterancestors("table"))
-            if tables:
-                _wrap_paragraphs(cell)  # its loose text before the first <p> is a paragraph too
-                layouts[tables[-1]] = None
+    for holder in dict.fromkeys(p.getparent() for p in tree.iter("p")):
+        # a cell of the article's own <p>s (or any element of them): a data table's cell
+        # holds a value, not paragraphs
+        if holder is None or (cells and holder.tag not in ("td", "th")) or sum(
+                1 for child in holder if child.tag == "p" and _reads_as_paragraph(child)) < LAYOUT_PARAGRAPHS:
+            continue
+        tables = list(holder.iterancestors("table"))
+        if tables:
+            _wrap_paragraphs(holder)  # its loose text before the first <p> is a paragraph too
+            layouts[tables[-1]] = None
     for table in layouts:
         for element in table.iter(*TABLE_TAGS):
             element.tag = "div"
@@ -449,6 +488,33 @@ def _is_email_field(element) -> bool:
     kind = (element.get("type") or "text").lower()
     return kind == "email" or (kind == "text" and any(
         EMAIL_NAME.search(element.get(name) or "") for name in ("name", "id", "placeholder", "aria-label")))
+
+
+# What the page hides from its reader: an element with the `hidden` attribute (a transcript
+# behind a "Show transcript" button, a pop-up's donation appeal, a collapsed menu), and the
+# body of a closed <details> whose summary offers a transcript. On the development and test
+# pages no such element held the article's text; one holding half the page's text or more
+# stays all the same (a page that shows its article by script).
+TRANSCRIPT_SUMMARY = re.compile(r"\btranscript\b", re.IGNORECASE)
+HIDDEN_MAX_SHARE = 0.5
+
+
+def _drop_hidden(tree) -> None:
+    """Remove the elements the page hides from its reader (see TRANSCRIPT_SUMMARY), keeping
+    the text after each."""
+    from trafilatura.htmlprocessing import delete_element
+
+    hidden = [e for e in tree.iter() if isinstance(e.tag, str) and e.get("hidden") is not None]
+    hidden += [e for e in tree.iter("details") if e.get("open") is None
+               and (summary := e.find("summary")) is not None
+               and TRANSCRIPT_SUMMARY.search(" ".join(summary.itertext()))]
+    if not hidden:
+        return
+    total = len(" ".join(tree.itertext()))
+    for element in hidden:
+        if element.getparent() is not None and element.tag not in ("html", "body") \
+                and len(" ".join(element.itertext())) < HIDDEN_MAX_SHARE * total:
+            delete_element(element)
 
 
 def _drop_signup_boxes(tree) -> None:

@@ -349,6 +349,38 @@ def test_a_table_cell_holding_the_articles_paragraphs_is_read_as_blocks():
     assert "Clubs" not in text
 
 
+def test_a_layout_cell_written_as_one_row_is_read_again_as_blocks():
+    # trafilatura wrote a layout cell whole, byline, story and menu on one table row: the
+    # tables holding a <div> of the article's paragraphs are read again as blocks
+    from lxml import html as lxml_html
+    from cleaner.steps.extract_html import _one_row, _unlayout_tables
+
+    story = " ".join(PARAGRAPHS * 3)
+    assert _one_row(f"| Posted by the news desk {story} Home News Sport |\n")
+    assert not _one_row("".join(f"| {p} |\n" for p in PARAGRAPHS * 3))  # rows of a data table
+    assert not _one_row(story + "\n")
+    page = ("<html><body><table><tr><td><div class='byline'>Posted by the news desk</div><div id='story'>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></td><td>Most read</td></tr></table></body></html>")
+    tree = lxml_html.fromstring(page)
+    _unlayout_tables(tree)  # a cell of no <p>s of its own: read as a table first
+    assert tree.find(".//table") is not None
+    _unlayout_tables(tree, cells=False)
+    assert tree.find(".//table") is None and tree.find(".//td") is None
+
+
+def test_what_the_page_hides_from_its_reader_is_not_extracted():
+    transcript = ("HOST: The harbour authority approved its dredging plan on Monday, and our reporter "
+                  "was at the meeting to hear what the fishing crews had to say about it.")
+    hidden = f"<div class='transcript' hidden><p>{transcript}</p><p>{transcript} Again.</p></div>"
+    details = f"<details><summary>Show transcript</summary><p>{transcript} Once more.</p></details>"
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    text = clean(PAGE.replace("<p>Sign up for our newsletter</p>", hidden + details)).text
+    assert "HOST" not in text and all(p in text for p in PARAGRAPHS)
+    # a page whose article itself is hidden (shown by a script) keeps it
+    text = clean(PAGE.replace(article, f"<div hidden>{article}</div>")).text
+    assert all(p in text for p in PARAGRAPHS)
+
+
 def test_a_layout_cells_runs_of_text_become_paragraphs():
     from cleaner.steps.extract_html import _wrap_paragraphs
     from lxml import html as lxml_html
