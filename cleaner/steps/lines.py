@@ -87,6 +87,8 @@ def lines_backwards(text: str, end: int) -> Iterator[tuple[int, int]]:
         end = start - 1
 
 
+# The name under a quotation, on its own line: "– Ann K.", "— Ines Varga, harbour master".
+QUOTE_SIGNATURE = re.compile(r"^[—–-]{1,2}\s?\w\S*(?:\s\S+){0,4}$")
 # What a headline can open with besides a capital or a digit: a quotation mark.
 HEADLINE_OPENERS = "\"'‘“«"
 # Characters of scripts written without spaces (Thai, Japanese kana, CJK ideographs).

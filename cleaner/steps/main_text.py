@@ -110,8 +110,8 @@ from typing import Any
 from cleaner.edits import Edit
 from cleaner.rules import Rulebook
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import (CREDIT, LIST_BULLET, UNSPACED, Line, nonblank_lines, unspaced_paragraph, word_count,
-                                 wrapped_paragraphs)
+from cleaner.steps.lines import (CREDIT, LIST_BULLET, QUOTE_SIGNATURE, UNSPACED, Line, nonblank_lines,
+                                 unspaced_paragraph, word_count, wrapped_paragraphs)
 from cleaner.steps.strip_debris import LINE_SCOPES, MEDIA_RULES, PLAYER_TIME_LINE, shared_stripper, takes_whole_line
 from cleaner.steps.title import looks_like_headline, same_title, without_site_suffix
 
@@ -501,7 +501,6 @@ WORD = re.compile(r"\S+")
 # is worth a little, so that a region ending with a quotation keeps its name.
 SIGNATURE_SCORE = 1.0
 EMBED_SIGNATURE = re.compile(r"^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)[^()]{0,40}$")
-QUOTE_SIGNATURE = re.compile(r"^[—–-]{1,2}\s?\w\S*(?:\s\S+){0,4}$")
 QUOTE_END = re.compile(r"[”\"»][.!?]?$")
 # A headline, a menu entry or a list item: up to this many words.
 HEADLINE_WORDS = 15

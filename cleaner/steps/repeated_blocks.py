@@ -55,7 +55,7 @@ from collections import Counter, defaultdict
 
 from cleaner.edits import Edit
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import split_lines
+from cleaner.steps.lines import QUOTE_SIGNATURE, split_lines
 
 MAX_WORDS = 8  # a button, prompt or menu entry; longer lines are prose or headlines
 MAX_CHARS = 60
@@ -86,9 +86,6 @@ PULL_QUOTE_MAX_WORDS = 60
 PULL_QUOTE_LOOKBACK = 60  # rows above a display quote where its paragraph may stand (a page's length)
 # A quotation alone on its line: an opening mark, the words, a closing mark, maybe a stop.
 QUOTATION = re.compile(r"[\"“‘'«„»‚]\s?(?P<words>[^\n]+?)[.,!?…]?\s?[\"”’'»“«‘]\.?")
-# A display quote's signature: a dash and a name or a role, no sentence.
-QUOTE_SIGNATURE = re.compile(r"[—–-]{1,2}\s?[^\W\d_][^\n.!?]{0,60}")
-SIGNATURE_MAX_WORDS = 6
 MENU_SEPARATORS = ("»", "›", ">", "|", "/", "•", "·")
 
 
@@ -159,7 +156,7 @@ def _pull_quotes(rows: list[str]) -> list[int]:
     signature right under it."""
     found: list[int] = []
     for k, row in enumerate(rows):
-        if row[:1] not in "\"“‘'«„»‚" or (match := QUOTATION.fullmatch(row)) is None:
+        if (match := QUOTATION.fullmatch(row)) is None:
             continue
         words = match["words"].strip()
         if not PULL_QUOTE_MIN_WORDS <= len(words.split()) <= PULL_QUOTE_MAX_WORDS:
@@ -169,7 +166,7 @@ def _pull_quotes(rows: list[str]) -> list[int]:
                for earlier in rows[max(0, k - PULL_QUOTE_LOOKBACK):k]):
             found.append(k)
             below = rows[k + 1] if k + 1 < len(rows) else ""
-            if QUOTE_SIGNATURE.fullmatch(below) and len(below.split()) <= SIGNATURE_MAX_WORDS:
+            if QUOTE_SIGNATURE.match(below):
                 found.append(k + 1)
     return found
 
