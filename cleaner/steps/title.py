@@ -27,12 +27,13 @@ or more with the line names the site ("Coast Daily - Local News and Video"): the
 is then lifted and becomes the title.
 
 The page's title (an earlier step's, matching the line) over a headline-like subtitle over
-prose goes too, the subtitle staying: `metadata["title_from"]` then says "body", and the
-subtitle, now first, is not taken for a title that names the site.
+prose goes too, and so does the subtitle (`title.subtitle`, kept as `metadata["subtitle"]`):
+left first, with prose under it, a later cleaning of the body would take it for the title.
 
 A short section label (four words at most, no stop or colon: "Animal news", "HEALTH")
-over a line that is the title an earlier step found (the HTML page's), with prose under
-the title, goes with the title (`title.kicker`).
+over a line that is, or closely rewords, the title an earlier step found (the HTML page's),
+with prose or a headline-like subtitle over prose under the title, goes with the title
+(`title.kicker`), and the subtitle with them.
 
 It relies on earlier steps for one paragraph per line and for removing
 navigation and byline lines above the headline ("Skip to content").
@@ -152,42 +153,56 @@ class LiftTitle:
     description = "headline on the first line moved to metadata"
 
     def run(self, text: str, context: Context) -> StepResult:
-        lines = list(islice((m for m in re.finditer(r"[^\n]+", text) if not m.group().isspace()), 3))
+        lines = list(islice((m for m in re.finditer(r"[^\n]+", text) if not m.group().isspace()), 4))
         if len(lines) < 2:
             return StepResult()
         first, following = lines[0].group().strip(), lines[1].group().strip()
         known = context.metadata.get("title")
-        if known and len(lines) == 3 and KICKER.fullmatch(first) and len(first.split()) <= KICKER_MAX_WORDS \
-                and squeezed(following) == squeezed(str(known)) \
-                and reads_as_prose(lines[2].group().strip()):
+        if known and len(lines) >= 3 and KICKER.fullmatch(first) and len(first.split()) <= KICKER_MAX_WORDS \
+                and (same_title(following, str(known)) or close_title(following, str(known))):
             # a section's label over the title the extraction found ("Animal news")
-            return StepResult(edits=(
-                Edit(lines[0].start(), lines[0].end() + 1, "", "title.kicker", "section label over the headline"),
-                Edit(lines[1].start(), min(lines[1].end() + 1, len(text)), "", "title.first-line",
-                     "headline moved to metadata")))
+            subtitle = _subtitle(lines[2:])
+            if subtitle is None and not reads_as_prose(lines[2].group().strip()):
+                return StepResult()
+            edits = [Edit(lines[0].start(), lines[0].end() + 1, "", "title.kicker", "section label over the headline"),
+                     _lifted(lines[1], text)]
+            return _with_subtitle(edits, subtitle, text, {})
         from_header = context.metadata.get("title_from") == "page header"
         # the page's own title, word for word, is its headline though it ends like a sentence
         headline = looks_like_headline(first) or (bool(known) and not from_header
                                                   and _is_known_title(first, str(known)))
         # the page's title over its subtitle (a dek with no stop) over prose: which of the two
         # is the title is no guess
-        subtitled = (bool(known) and not from_header and same_title(first, str(known))
-                     and len(lines) == 3 and looks_like_headline(following)
-                     and reads_as_prose(lines[2].group().strip()))
-        if not headline or not (subtitled or reads_as_prose(following)):
+        subtitle = _subtitle(lines[1:]) if known and not from_header and same_title(first, str(known)) else None
+        if not headline or not (subtitle or reads_as_prose(following)):
             return StepResult()
         # a title the extraction found may differ from an article's first line that is
         # content; one read from a page dump's removed header leaves the body as it was, and
-        # one sharing no word with the line names the site, not this article (unless the
-        # title was already found in the body, over this line)
-        generic = (bool(known) and not from_header and context.metadata.get("title_from") != "body"
-                   and not shares_a_word(first, str(known)))
+        # one sharing no word with the line names the site, not this article
+        generic = bool(known) and not from_header and not shares_a_word(first, str(known))
         if known and not same_title(first, str(known)) and not close_title(first, str(known)) \
                 and not from_header and not generic:
             return StepResult()
-        end = min(lines[0].end() + 1, len(text))
-        edit = Edit(lines[0].start(), end, "", "title.first-line", "headline moved to metadata")
         metadata: dict[str, Any] = {"title": without_site_suffix(first)} if not known or generic else {}
-        if subtitled:
-            metadata["title_from"] = "body"  # the subtitle, now first, is no title of its own
-        return StepResult(edits=(edit,), metadata=metadata)
+        return _with_subtitle([_lifted(lines[0], text)], subtitle, text, metadata)
+
+
+def _lifted(line: re.Match, text: str) -> Edit:
+    return Edit(line.start(), min(line.end() + 1, len(text)), "", "title.first-line", "headline moved to metadata")
+
+
+def _subtitle(lines: list[re.Match]) -> re.Match | None:
+    """The first of `lines` when it is a headline-like subtitle with prose under it."""
+    if len(lines) >= 2 and looks_like_headline(lines[0].group().strip()) \
+            and reads_as_prose(lines[1].group().strip()):
+        return lines[0]
+    return None
+
+
+def _with_subtitle(edits: list[Edit], subtitle: re.Match | None, text: str,
+                   metadata: dict[str, Any]) -> StepResult:
+    if subtitle is not None:
+        edits.append(Edit(subtitle.start(), min(subtitle.end() + 1, len(text)), "", "title.subtitle",
+                          "subtitle under the headline moved to metadata"))
+        metadata["subtitle"] = subtitle.group().strip()
+    return StepResult(edits=tuple(edits), metadata=metadata)

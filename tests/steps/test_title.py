@@ -157,14 +157,16 @@ def test_a_known_title_that_is_a_sentence_goes_when_the_line_repeats_it_word_for
         assert lift(title + "\n" + DEK + "\n", known)[2] == ()
 
 
-def test_the_known_title_over_its_subtitle_goes_and_the_subtitle_stays():
+def test_the_known_title_over_its_subtitle_goes_with_the_subtitle():
     title = "We rebuilt the harbor crane. Then the storm came."
     subtitle = "Three months of welding, one night of wind, and what we learned"
     text = f"{title}\n{subtitle}\n{DEK}\n"
     out, metadata, edits = lift(text, {"title": title})
-    assert (out, metadata) == (f"{subtitle}\n{DEK}\n", {"title_from": "body"})
-    # a later pass: the subtitle, sharing no word with the title, is not taken for a site's name
-    assert lift(out, {"title": title, "title_from": "body"})[2] == ()
+    assert (out, metadata) == (f"{DEK}\n", {"subtitle": subtitle})
+    assert [e.rule for e in edits] == ["title.first-line", "title.subtitle"]
+    # the body cleaned again, with or without the page's title, changes nothing (a subtitle
+    # left first had been taken for the title then)
+    assert lift(out, {"title": title})[2] == lift(out)[2] == ()
     # another known title, or no prose under the subtitle: left alone
     assert lift(text, {"title": "Storm wrecks the harbor crane"})[2] == ()
     assert lift(f"{title}\n{subtitle}\nPhotos\n", {"title": title})[2] == ()
@@ -181,6 +183,23 @@ def test_a_section_label_over_the_known_title_goes_with_it():
                   "Local news\nA different headline for the bridge\n" + DEK + "\n",
                   "Local news\nHarbor Bridge Reopens After Repair\nPhotos\n"):
         assert lift(other, known)[2] == ()
+
+
+def test_a_section_label_goes_over_a_longer_or_reworded_title_and_its_subtitle():
+    # the page's meta title is the headline's first half, or the headline reworded
+    subtitle = "Crews will start on the eastern span in the spring"
+    for known, headline in (("Harbor bridge to reopen", "Harbor bridge to reopen after two-year repair"),
+                            ("Harbor bridge repair: what changes from May",
+                             "Harbor bridge repair approved by council: what changes from May")):
+        text = f"Transport\n{headline}\n{subtitle}\n{DEK}\n"
+        out, metadata, edits = lift(text, {"title": known})
+        assert out == DEK + "\n", headline
+        assert [e.rule for e in edits] == ["title.kicker", "title.first-line", "title.subtitle"]
+        assert metadata == {"subtitle": subtitle}
+        assert lift(out)[2] == ()
+    # a reworded title sharing too few words: left alone
+    assert lift(f"Transport\nCouncil backs the plan at last\n{subtitle}\n{DEK}\n",
+                {"title": "Harbor bridge repair approved"})[2] == ()
 
 
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="shared seeds not present")
