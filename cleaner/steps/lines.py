@@ -51,6 +51,10 @@ def wrapped_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
     ends the paragraph (two paragraphs are never joined; one may be split). At least
     `WRAP_MIN_LINES` lines, and most lines after the first open with a small letter or
     follow a hyphen (a sentence going on): a list of headlines or a menu does neither.
+    Nor is a run under a line that ends with a colon, with no blank line between and
+    no sentence's end between, a paragraph: it is (the rest of) the list that line
+    introduces ("Symptoms can include:" over items of a line's length each, in small
+    letters), which a wrapped paragraph never follows without a break.
     """
     found, start = [], 0
     while start < len(lines) - 1:
@@ -70,11 +74,30 @@ def wrapped_paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
                 continue  # full, and not where a paragraph may end: the paragraph goes on
             after = [lines[k][2][0].islower() or lines[k - 1][2].endswith("-")
                      for k in range(first + 1, i + 1)]
-            if i + 1 - first >= WRAP_MIN_LINES and 2 * sum(after) >= len(after):
+            if i + 1 - first >= WRAP_MIN_LINES and 2 * sum(after) >= len(after) \
+                    and not _introduced(lines, first):
                 found.append((first, i))
             first = i + 1
         start = end + 1
     return found
+
+
+# How far up a list's items are followed to the line that introduces them.
+LIST_MAX_ITEMS = 12
+
+
+def _introduced(lines: list[Line], first: int) -> bool:
+    """Whether a line above `first`, with no blank line and no sentence's end between,
+    ends with a colon (within `LIST_MAX_ITEMS` lines)."""
+    k = first
+    while k > 0 and first - k < LIST_MAX_ITEMS and lines[k - 1][1] == lines[k][0]:
+        above = lines[k - 1][2]
+        if above.endswith(":"):
+            return True
+        if above.endswith(SENTENCE_STOPS):
+            return False
+        k -= 1
+    return False
 
 
 def lines_backwards(text: str, end: int) -> Iterator[tuple[int, int]]:

@@ -80,6 +80,10 @@ def test_a_hard_wrapped_paragraph_becomes_one_block():
                    "were overdue by at least a decade.\n")
     assert {e.rule for e in edits if e.replacement == " "} == {"layout.unwrap"}
     assert layout(out) == out
+    # a wrapped paragraph under a finished one, or under a list's introduction after a
+    # blank line, is still joined
+    for above in ("They met on Tuesday.\n", "The board listed its reasons:\n\n"):
+        assert layout(above + WRAPPED) == layout(above) + "\n" + out
 
 
 @pytest.mark.parametrize("lines", [
@@ -91,6 +95,24 @@ def test_a_hard_wrapped_paragraph_becomes_one_block():
     # two wrapped lines are not enough to tell
     ["The harbour board has agreed to rebuild the north breakwater after",
      "two winters."],
+    # a list its sentence introduces, items in small letters of about one width
+    ["Other symptoms can include:",
+     "tenderness when you press on the inside of the heel",
+     "stiffness in the arch first thing in the morning",
+     "pain that is worse after exercise rather than during it",
+     "a dull ache along the arch at the end of the day",
+     "Causes and risk factors"],
+    # and a second list under the first, its introduction among the items
+    ["See a doctor if:",
+     "you feel dizzy on standing most days",
+     "you have fainted, even once, without an obvious reason",
+     "dizziness started after beginning a new medicine or changing the dose",
+     "you also feel very tired, short of breath or look pale",
+     "you have fallen or nearly fallen because of dizziness",
+     "Get emergency help straight away if dizziness comes with:",
+     "chest pain or a racing, pounding or irregular heartbeat",
+     "sudden weakness or numbness in the face, arm or leg",
+     "slurred speech, confusion or sudden loss of vision"],
 ])
 def test_lines_that_are_no_wrapped_paragraph_stay_blocks(lines):
     out = layout("\n".join(lines) + "\n")
