@@ -11,8 +11,11 @@ All timestamps of a run share one format, as a feed's do (relative times,
 
 Keeps: times mentioned in prose ("At 5:19 AM the quake struck"), timelines
 and schedules in chronological order (a feed lists the newest first), items
-of three or more paragraphs (a live blog, not a sidebar), and any block that
-would hold most of the document (then the "feed" is the article). Where the
+of three or more paragraphs (a live blog, not a sidebar), a time alone on its
+line (a bare clock time, no date: a comment's stamp has one) over an entry of
+two sentences or more in 15 words or more (a live blog's entry; a feed's item
+is a headline of one sentence at most, a summary under it),
+and any block that would hold most of the document (then the "feed" is the article). Where the
 block starts and ends is read from its header: without one, lines before the
 first timestamp and after the last are taken only when they cannot be an
 item's headline. Relies on lines separated by "\\n"; blank lines and
@@ -235,7 +238,22 @@ def _fits(rows: list[str], stamps: list[Stamp | None], j: int, n: int) -> bool:
         return stamps[j].kind != "line"  # a bare timestamp line needs a headline
     if n == 2 and not _is_headline(rows[j + 1]):
         return False
+    if stamps[j].kind == "line" and stamps[j].minutes is not None and _entry(rows[j + 1]):
+        return False
     return all(len(rows[j + m].split()) <= MAX_SUMMARY_WORDS for m in range(1, n + 1))
+
+
+# A live blog's entry under its time: sentences, one ending and another opening, in
+# ENTRY_MIN_WORDS words or more ("90+3 min: Yellow card for Rourke. He doesn't care.").
+# A feed's headline is one sentence at most; its summary comes under the headline.
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?(?-i:[A-Z0-9])")
+ENTRY_MIN_WORDS = 15
+
+
+def _entry(row: str) -> bool:
+    """Whether a row under a bare time is a live blog's entry: two sentences or more."""
+    return len(row.split()) >= ENTRY_MIN_WORDS and row.endswith((".", "!", "?", "\"", "”", "’")) \
+        and SENTENCE_BREAK.search(row) is not None
 
 
 def _tail(rows: list[str], stamps: list[Stamp | None], j: int, want: int) -> int:

@@ -701,11 +701,13 @@ def _dated_sentence(line: str, words: int, capital: int) -> bool:
             and not DATE_OR_CLOCK.search(line))
 
 
-# A live blog's entry: a bare clock time ("7:42 p.m.", "14:32 BST"), then within a few lines
-# (its writer, its heading) a paragraph of this many words or more; a blog has at least
-# `MIN_ENTRIES` of them. A feed's entry has a headline under its time, or a one-sentence
-# summary shorter than an entry's report; a byline's stamp carries a date and stands once.
-ENTRY_STAMP = re.compile(r"\d{1,2}[:.]\d\d(?:\s?(?:[ap]\.?m\.?|h))?(?:\s[A-Z]{2,4})?", re.IGNORECASE)
+# A live blog's entry: a bare clock time ("7:42 p.m.", "14:32 BST"; or "Posted at 21:53"),
+# then within a few lines (its writer, its heading, the bare time under "Posted at") a
+# paragraph of this many words or more; a blog has at least `MIN_ENTRIES` of them. A feed's
+# entry has a headline under its time, or a one-sentence summary shorter than an entry's
+# report; a byline's stamp carries a date and stands once.
+ENTRY_STAMP = re.compile(r"(?:(?:posted|updated|published|added)(?: at)? )?"
+                         r"\d{1,2}[:.]\d\d(?:\s?(?:[ap]\.?m\.?|h))?(?:\s[A-Z]{2,4})?", re.IGNORECASE)
 ENTRY_PARAGRAPH_WORDS = 10
 ENTRY_LOOKAHEAD = 3
 MIN_ENTRIES = 3

@@ -122,6 +122,22 @@ def test_live_blog_with_long_entries_stays():
     assert clean(text)[1] == ()
 
 
+def test_live_blog_entries_of_one_paragraph_under_bare_times_stay():
+    # each entry is one paragraph of two sentences or more under its time: a live blog's,
+    # though short enough to be a feed's summary line
+    entries = ("88 min: What a chance for the hosts! Lewin scoops it over the bar from the penalty spot.",
+               "85 min: The visitors make their final change. Mensah goes off with cramp, replaced by Fry.",
+               "81 min: The hosts have had most of the ball since the red card. It is all crosses.",
+               "77 min: GOAL! A rare attack, and the cross is only half-cleared. Idowu's shot deflects in.")
+    blog = "".join(f"21:{m}\n{e}\n" for m, e in zip((44, 41, 37, 33), entries))
+    assert clean(ARTICLE + blog)[1] == ()
+    # a feed's items of one sentence each under their times still go
+    feed = ("9:42 AM\nRail strike called off after late-night talks between the unions and the operator on Sunday.\n"
+            "7:15 AM\nHeatwave warning extended to the coast as forecasters expect temperatures above 35 degrees.\n"
+            "6:58 AM\nMuseum returns twelve looted bronzes at a ceremony attended by the culture minister.\n")
+    assert clean(ARTICLE + feed)[0] == ARTICLE
+
+
 def test_feed_that_is_most_of_the_document_stays():
     feed = "".join(f"{h}h ago\nHeadline number {h} about the city budget\n" for h in range(1, 6))
     assert clean(feed)[1] == ()

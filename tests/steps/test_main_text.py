@@ -480,6 +480,13 @@ def test_a_live_blogs_entries_are_the_article_though_each_opens_with_a_time():
     assert clean(MENU + "\n" + HEADER + "\n" + ARTICLE + feed + FOOTER) == ARTICLE
 
 
+def test_a_live_blogs_posted_at_stamps_open_its_entries_too():
+    # "Posted at 21:53" over the bare time over the entry: both open the entry
+    blog = "".join(f"Posted at {time}\n{time}\n{report}\nShare\n" for time, _, report in ENTRIES)
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + blog + FOOTER)
+    assert out.startswith(ARTICLE) and ENTRIES[-1][2] in out and "Privacy policy" not in out
+
+
 def test_a_line_whose_copy_was_in_the_cut_header_is_judged_again_alone():
     # found by the property test: the first cut takes one copy of the lead with the header,
     # and the copy left is worth twice as much once alone; the step's output is a fixpoint
