@@ -19,6 +19,7 @@ from cleaner.steps.detect_language import DetectLanguage
 from cleaner.steps.extract_html import ExtractHtml
 from cleaner.steps.feed_blocks import StripFeedBlocks
 from cleaner.steps.main_text import StripOutsideMainText
+from cleaner.steps.print_jumps import StripPrintJumps
 from cleaner.steps.repeated_blocks import StripRepeatedBlocks
 from cleaner.steps.teasers import StripRelatedTeasers
 from cleaner.steps.title import LiftTitle
@@ -40,6 +41,8 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
     ("feed-blocks", lambda options: StripFeedBlocks()),
     ("repeated-blocks", lambda options: StripRepeatedBlocks()),
     ("comments", lambda options: StripCommentThread()),
+    # a print edition's jump joins the story's two parts before main-text reads it
+    ("print-jumps", lambda options: StripPrintJumps()),
     # main-text before the rules: the short chrome lines the rules remove are the
     # barriers it uses to find where the article starts and ends
     ("main-text", lambda options: StripOutsideMainText(header_rules=options.get("rulebook"))),
@@ -56,8 +59,8 @@ CHAIN: tuple[tuple[str, Callable[[Mapping[str, Any]], Step]], ...] = (
 STEP_NAMES = tuple(name for name, _ in CHAIN)
 # Steps that remove content (as opposed to repairing or laying it out): the over-removal
 # guard in `cleaner.api` holds them back together.
-REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "comments", "strip-debris", "corpus-repeats",
-                           "main-text", "title", "trailing-headlines"})
+REMOVAL_STEPS = frozenset({"teasers", "feed-blocks", "repeated-blocks", "comments", "print-jumps", "strip-debris",
+                           "corpus-repeats", "main-text", "title", "trailing-headlines"})
 # Steps that change nothing in their own output (f(f(x)) == f(x)): a later pass of the
 # fixpoint skips one when its input is what it produced in the pass before.
 # ftfy and the typo fixer are not among them: a repair can make another one possible

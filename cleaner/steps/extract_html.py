@@ -44,6 +44,7 @@ from typing import Any
 from cleaner.edits import Edit
 from cleaner.errors import StepError
 from cleaner.steps.base import Context, StepResult
+from cleaner.steps.lines import word_count
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 HTML_START = re.compile(r"\A(?:\s|<!--.{0,2000}?-->|<\?xml[^>]{0,200}>)*<(?:!doctype\s+html|html|head|body)\b",
@@ -524,7 +525,7 @@ def _drop_signup_boxes(tree) -> None:
     for field in [f for f in tree.iter("input") if _is_email_field(f)]:
         box, parent = field, field.getparent()
         while (parent is not None and parent.tag not in SIGNUP_STOP
-               and len(" ".join(parent.itertext()).split()) <= SIGNUP_BOX_WORDS):
+               and word_count(" ".join(parent.itertext())) <= SIGNUP_BOX_WORDS):
             box, parent = parent, parent.getparent()
         if parent is not None:  # None: gone already, inside an earlier field's box
             delete_element(box)  # its tail, the page's text after the box, stays

@@ -34,7 +34,7 @@ cards, a plan's days).
 
 A pull quote (`repeated-blocks.pull-quote`): a line that is a quotation alone
 (`PULL_QUOTE_MIN_WORDS` words or more inside the marks), whose words stand word
-for word inside an earlier, longer paragraph (`PULL_QUOTE_LOOKBACK` rows up at
+for word (in any case when the quotation is set in capitals) inside an earlier, longer paragraph (`PULL_QUOTE_LOOKBACK` rows up at
 most) that ends like a sentence (not after
 a breadcrumb's separator, where the page's headline stands): the page
 repeats, as a display quote, what the article has already said. Its signature
@@ -87,6 +87,7 @@ PULL_QUOTE_LOOKBACK = 60  # rows above a display quote where its paragraph may s
 # A quotation alone on its line: an opening mark, the words, a closing mark, maybe a stop.
 QUOTATION = re.compile(r"[\"“‘'«„»‚]\s?(?P<words>[^\n]+?)[.,!?…]?\s?[\"”’'»“«‘]\.?")
 MENU_SEPARATORS = ("»", "›", ">", "|", "/", "•", "·")
+QUOTED_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 def _is_widget_line(line: str) -> bool:
@@ -173,8 +174,22 @@ def _pull_quotes(rows: list[str]) -> list[int]:
 
 def _quotes(row: str, words: str) -> bool:
     """Whether `row` holds `words` in its text, not after a breadcrumb's or a menu's
-    separator ("Home » News » How many lives can you save?": the page's headline)."""
+    separator ("Home » News » How many lives can you save?": the page's headline).
+    A quotation set in capitals ("WE WERE GOOD AT STEEL", as print pages set display
+    quotes) is looked for in the row in capitals."""
+    if words.isupper():
+        row = row.upper()
     at = row.find(words)
+    if at < 0 and words.isupper():
+        # the quotation's sentences, quoted in the row with its attribution between them:
+        # "We were not good at business," he says. "We were good at steel."
+        parts = [part.strip(".,!?…") for part in QUOTED_SENTENCE_BREAK.split(words)]
+        if len(parts) < 2 or any(len(part.split()) < 2 for part in parts):
+            return False
+        at = found = row.find(parts[0])
+        for part in parts[1:]:
+            found = row.find(part, found + 1) if found >= 0 else -1
+        at = at if found >= 0 else -1
     return at >= 0 and not row[:at].rstrip().endswith(MENU_SEPARATORS)
 
 

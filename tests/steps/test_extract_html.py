@@ -464,6 +464,25 @@ def test_an_email_field_inside_the_article_takes_no_article_text():
     assert all(p in text for p in PARAGRAPHS)
 
 
+def test_an_email_field_takes_no_article_written_without_spaces():
+    # a Japanese article's paragraphs have few spaces: counted by characters, the article's
+    # <div> is far larger than a box, and the box alone goes
+    paragraphs = ["県教育委員会は十二日、少子化に伴う県立高校の再編計画案を公表した。生徒数の減少が続く中山間地域などの六校を、"
+                  "二〇三〇年度までに三校に統合する内容で、来年二月の定例会での正式決定を目指す。",
+                  "計画案によると、統合の対象となるのは東浜市の東浜北高と東浜南高、西谷町の西谷高と北原村の北原高、"
+                  "山辺市の山辺農業高と山辺工業高の六校で、いずれも一学年の定員を大きく下回る状態が続いている。",
+                  "県教委は今月下旬から来月にかけて、対象となる各市町村で住民説明会を開く。日程は県教委のホームページで"
+                  "公表するほか、意見公募は十二月二十日まで受け付けるという。"]
+    box = ('<aside class="newsletter"><p>ニュースレター「朝刊ダイジェスト」</p><form><label>メールアドレス</label>'
+           '<input type="email" name="mail"><button>登録する</button></form></aside>')
+    body = f"<p>{paragraphs[0]}</p><p>{paragraphs[1]}</p>{box}<p>{paragraphs[2]}</p>"
+    page = (f'<!DOCTYPE html><html lang="ja"><head><title>県立高の再編計画案</title></head><body>'
+            f'<nav><a href="/">トップ</a></nav><article><h1>県立高の再編計画案</h1>'
+            f'<div class="article-body">{body}</div></article></body></html>')
+    text = clean(page).text
+    assert all(p in text for p in paragraphs) and "朝刊ダイジェスト" not in text
+
+
 def test_a_pages_list_items_come_out_one_per_paragraph_without_marks():
     text = clean(soup_page("article-body")).text
     assert "\n\nKeep the old pier and repair its deck\n\nBuild a new pier beside the ferry terminal\n\n" in text

@@ -138,6 +138,20 @@ def test_a_display_quote_repeating_a_sentence_above_it_goes_with_its_signature()
         assert clean(text) == (text, ())
 
 
+def test_a_display_quote_set_in_capitals_goes_too():
+    # print pages set their display quotes in capitals, and may join two quoted sentences
+    said = ("Mikkelsen is blunt about why growth took so long. \"We were not good at business,\" he "
+            "says. \"We were good at steel.\" The workshop now employs forty people.\n")
+    for quote in ("\"WE WERE NOT GOOD AT BUSINESS. WE WERE GOOD AT STEEL.\"\n",
+                  "\u201cWE WERE NOT GOOD AT BUSINESS,\u201d\n"):
+        out, edits = clean(said + quote + BODY)
+        assert out == said + BODY and [e.rule for e in edits] == ["repeated-blocks.pull-quote"], quote
+    # capitals the paragraph does not say, or its sentences in the wrong order: they stay
+    for quote in ("\"WE WERE NEVER GOOD AT BUSINESS. WE WERE GOOD AT STEEL.\"\n",
+                  "\"WE WERE GOOD AT STEEL. WE WERE NOT GOOD AT BUSINESS.\"\n"):
+        assert clean(said + quote + BODY)[1] == (), quote
+
+
 def test_linear_on_many_quotations():
     quote = "\u201cThe pier has stood for a century and it will stand for another.\u201d\n"
     text = ("The pier has stood for a century and it will stand for another, the harbour master told "
