@@ -31,7 +31,8 @@ prose goes too, and so does the subtitle (`title.subtitle`, kept as `metadata["s
 left first, with prose under it, a later cleaning of the body would take it for the title.
 
 A short section label (four words at most, no stop or colon: "Animal news", "HEALTH")
-over a line that is, or closely rewords, the title an earlier step found (the HTML page's),
+over a line that is the title an earlier step found (the HTML page's), or a headline-like
+line that lengthens or closely rewords it,
 with prose or a headline-like subtitle over prose under the title, goes with the title
 (`title.kicker`), and the subtitle with them.
 
@@ -159,7 +160,9 @@ class LiftTitle:
         first, following = lines[0].group().strip(), lines[1].group().strip()
         known = context.metadata.get("title")
         if known and len(lines) >= 3 and KICKER.fullmatch(first) and len(first.split()) <= KICKER_MAX_WORDS \
-                and (same_title(following, str(known)) or close_title(following, str(known))):
+                and (squeezed(following) == squeezed(str(known))
+                     or looks_like_headline(following)
+                     and (same_title(following, str(known)) or close_title(following, str(known)))):
             # a section's label over the title the extraction found ("Animal news")
             subtitle = _subtitle(lines[2:])
             if subtitle is None and not reads_as_prose(lines[2].group().strip()):

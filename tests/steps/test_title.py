@@ -197,6 +197,10 @@ def test_a_section_label_goes_over_a_longer_or_reworded_title_and_its_subtitle()
         assert [e.rule for e in edits] == ["title.kicker", "title.first-line", "title.subtitle"]
         assert metadata == {"subtitle": subtitle}
         assert lift(out)[2] == ()
+    # the title, short as a label, over a lead that opens with its words: the title alone goes
+    lead = "Harbor bridge to reopen after two years of repairs, the city said on Monday evening."
+    out, _, edits = lift(f"Harbor bridge to reopen\n{lead}\n{DEK}\n", {"title": "Harbor bridge to reopen"})
+    assert out == f"{lead}\n{DEK}\n" and [e.rule for e in edits] == ["title.first-line"]
     # a reworded title sharing too few words: left alone
     assert lift(f"Transport\nCouncil backs the plan at last\n{subtitle}\n{DEK}\n",
                 {"title": "Harbor bridge repair approved"})[2] == ()
