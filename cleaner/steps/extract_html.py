@@ -203,11 +203,15 @@ class ExtractHtml:
     def run(self, text: str, context: Context) -> StepResult:
         if not is_html(text, context.source):
             return StepResult()
+        joiners = any(j in text for j in JOINERS) and STAND_IN not in text
         try:
             with time_limit(self.timeout):
-                extracted, metadata, path = self._extract(text)
+                extracted, metadata, path = self._extract(_stand_in(text) if joiners else text)
         except RecursionError:
             raise StepError("extract-html: markup nested too deeply to parse") from None
+        if joiners:
+            extracted = _joined(extracted)
+            metadata = {key: _joined(value) for key, value in metadata.items()}
         dropped = len(text) - len(extracted)
         reason = (f"main text extracted from HTML by {path} "
                   f"({dropped} characters of markup and page text dropped)")
@@ -262,6 +266,24 @@ class ExtractHtml:
         if self.comments and document is not None and document.comments:
             text = f"{text}\n{document.comments}"
         return text
+
+
+# trafilatura drops every character Python does not print, the zero-width non-joiner and
+# joiner among them; but they are letters' business in Persian, Hindi, Malayalam and emoji
+# sequences ("می‌توانند" without its non-joiner is another spelling). They go through the
+# extraction as a printable stand-in (the object replacement character, when the page has
+# none of its own) and come back after it.
+JOINERS = ("\u200c", "\u200d")
+STAND_IN = "\ufffc"
+STAND_INS = (STAND_IN, STAND_IN * 2)
+
+
+def _stand_in(text: str) -> str:
+    return text.replace(JOINERS[1], STAND_INS[1]).replace(JOINERS[0], STAND_INS[0])
+
+
+def _joined(text: str) -> str:
+    return text.replace(STAND_INS[1], JOINERS[1]).replace(STAND_INS[0], JOINERS[0])
 
 
 # A table row trafilatura wrote of this many words or more, holding most of its text: a

@@ -483,6 +483,18 @@ def test_an_email_field_takes_no_article_written_without_spaces():
     assert all(p in text for p in paragraphs) and "朝刊ダイジェスト" not in text
 
 
+def test_zero_width_joiners_in_words_survive_the_extraction():
+    # Persian writes a zero-width non-joiner inside words ("می‌توانند"); an emoji sequence
+    # holds a joiner; trafilatura alone drops both
+    paragraphs = ["مسافران می\u200cتوانند با همان کارت\u200cهای بلیت از خط جدید استفاده کنند و سفر تا پایان ماه رایگان است.",
+                  "ساکنان محله می\u200cگویند کارگاه\u200cهای ساختمانی سال\u200cها راه رفت و آمد مغازه\u200cها را بسته بود.",
+                  "The family \U0001F468\u200d\U0001F469\u200d\U0001F467 emoji is one sequence of three people and two joiners."]
+    page = PAGE.replace("".join(f"<p>{p}</p>" for p in PARAGRAPHS),
+                        "".join(f"<p>{p}</p>" for p in PARAGRAPHS + paragraphs))
+    text = clean(page).text
+    assert all(p in text for p in paragraphs + PARAGRAPHS) and "\ufffc" not in text
+
+
 def test_a_pages_list_items_come_out_one_per_paragraph_without_marks():
     text = clean(soup_page("article-body")).text
     assert "\n\nKeep the old pier and repair its deck\n\nBuild a new pier beside the ferry terminal\n\n" in text
