@@ -303,6 +303,7 @@ def _prepared(tree, cells: bool = True):
         _join_intro(tree)
         _drop_hidden(tree)
         _drop_signup_boxes(tree)
+        _join_article_bodies(tree)
         _mark_article_body(tree)
     return tree
 
@@ -605,6 +606,24 @@ def _holder(own: dict[Any, list[int]], total: int, share: float = ARTICLE_SHARE)
             or container.tag not in CONTAINER_TAGS):
         return None
     return container
+
+
+def _join_article_bodies(tree) -> None:
+    """A live blog marks each entry's text as an article body (`itemprop="articleBody"`),
+    and trafilatura reads one paragraph of each: the mark moves to the element holding
+    them all (the blog's list of entries), so the entries come out whole with their
+    headings, lists and the blog's paragraphs between them."""
+    bodies = [e for e in tree.iter() if isinstance(e.tag, str) and e.get("itemprop") == ARTICLE_BODY]
+    if len(bodies) < 2:
+        return
+    lines = [list(body.iterancestors()) for body in bodies]
+    shared = set.intersection(*(set(line) for line in lines))
+    holder = next((a for a in lines[0] if a in shared), None)
+    if holder is None or holder.tag not in CONTAINER_TAGS or any(body in shared for body in bodies):
+        return
+    for body in bodies:
+        del body.attrib["itemprop"]
+    holder.set("itemprop", ARTICLE_BODY)
 
 
 def _mark_article_body(tree) -> None:

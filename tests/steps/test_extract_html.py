@@ -495,6 +495,25 @@ def test_zero_width_joiners_in_words_survive_the_extraction():
     assert all(p in text for p in paragraphs + PARAGRAPHS) and "\ufffc" not in text
 
 
+def test_a_live_blogs_entries_each_marked_as_an_article_body_come_out_whole():
+    entries = [("Polls close", ["Polling stations closed at seven, and the ballot boxes went to the town hall by launch.",
+                                "Turnout looked higher than at the last vote, the returning officer said."]),
+               ("First count in", ["The harbour ward has declared first, and the ferry camp leads by some way there.",
+                                   "Both campaigns say it is far too early to call the result."]),
+               ("Result declared", ["Two thirds of voters backed the ferry, and the bridge plan is dead for now.",
+                                    "The mayor said the council would start work on the new timetable on Monday."])]
+    posts = "".join(f'<article class="post" itemprop="liveBlogUpdate"><h2>{title}</h2>'
+                    f'<div class="post-body" itemprop="articleBody">{"".join(f"<p>{p}</p>" for p in paragraphs)}</div>'
+                    f'<div class="post-actions"><button>Copy link</button></div></article>'
+                    for title, paragraphs in entries)
+    page = ('<!DOCTYPE html><html><head><title>Ferry vote: live</title></head><body><nav><a href="/">Home</a>'
+            f'</nav><main><h1>Ferry vote: live</h1><div class="liveblog-posts">{posts}</div></main></body></html>')
+    text = clean(page).text
+    # trafilatura alone reads the entries' bodies and drops the later entries' headings
+    assert all(p in text for _, paragraphs in entries for p in paragraphs), text
+    assert all(title in text.splitlines() for title, _ in entries), text
+
+
 def test_a_pages_list_items_come_out_one_per_paragraph_without_marks():
     text = clean(soup_page("article-body")).text
     assert "\n\nKeep the old pier and repair its deck\n\nBuild a new pier beside the ferry terminal\n\n" in text
