@@ -298,6 +298,7 @@ def _prepared(tree, cells: bool = True):
     only one whose cells hold them (see `_unlayout_tables`)."""
     if tree is not None:
         _join_drop_caps(tree)
+        _unlist_entries(tree)
         _divs_as_paragraphs(tree)
         _unlayout_tables(tree, cells)
         _join_intro(tree)
@@ -606,6 +607,27 @@ def _holder(own: dict[Any, list[int]], total: int, share: float = ARTICLE_SHARE)
             or container.tag not in CONTAINER_TAGS):
         return None
     return container
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _unlist_entries(tree) -> None:
+    """A list whose items are entries (a live blog's posts in an `<ol>`: each with its
+    heading, or two paragraphs or more) is read as blocks: trafilatura writes a list item
+    as one line, its heading dropped and its paragraphs run together; an entry's own
+    `<header>` (its time and heading) is read as a block too. Most of the items must be
+    entries; a list of one-line items stays a list."""
+    for listing in [e for e in tree.iter("ul", "ol")]:
+        items = [child for child in listing if child.tag == "li"]
+        entries = sum(1 for item in items
+                      if next(item.iter(*HEADINGS), None) is not None or len(list(item.iter("p"))) >= 2)
+        if len(items) >= 2 and 2 * entries > len(items):
+            listing.tag = "div"
+            for item in items:
+                item.tag = "div"
+                for header in item.iter("header"):  # an entry's time and heading, which
+                    header.tag = "div"              # trafilatura drops as a page's header
 
 
 def _join_article_bodies(tree) -> None:

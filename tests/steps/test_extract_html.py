@@ -514,6 +514,27 @@ def test_a_live_blogs_entries_each_marked_as_an_article_body_come_out_whole():
     assert all(title in text.splitlines() for title, _ in entries), text
 
 
+def test_a_live_blogs_entries_in_a_list_come_out_as_blocks():
+    entries = [("Convoy starts to leave", ["The first tractors are leaving the ring road, heading north towards the farms.",
+                                           "Police say the road should reopen fully by about eight, once it has been swept."]),
+               ("Minister agrees to meeting", ["The minister has said she will meet the farmers' union on Monday morning.",
+                                               "The union's leader told the crowd that it was a start, and only a start."]),
+               ("Traffic update", ["Trams are running normally, but buses that use the ring road are on diversion.",
+                                   "The motorway junctions are also busy with tractors queuing to leave the city."])]
+    posts = "".join(f'<li class="feed__post"><header class="feed__head"><span>5.{48 - i}pm</span> <h3>{title}</h3>'
+                    f'</header><div class="feed__text">{"".join(f"<p>{p}</p>" for p in paragraphs)}</div></li>'
+                    for i, (title, paragraphs) in enumerate(entries))
+    page = ('<!DOCTYPE html><html><head><title>Farmers protest live</title></head><body><header><nav><a href="/">Home'
+            f'</a></nav></header><main><h1>Farmers protest live</h1><ol class="feed">{posts}</ol></main></body></html>')
+    lines = clean(page).text.splitlines()
+    # trafilatura alone writes each entry as one list item: headings dropped, paragraphs joined
+    assert all(p in lines for _, paragraphs in entries for p in paragraphs), lines
+    assert all(title in lines for title, _ in entries[1:]), lines
+    # a list of one-line items stays a list
+    listing = PAGE.replace("</article>", "<ul><li>Keep the old pier</li><li>Build a new one</li></ul></article>")
+    assert "Keep the old pier\n\nBuild a new one" in clean(listing).text
+
+
 def test_a_pages_list_items_come_out_one_per_paragraph_without_marks():
     text = clean(soup_page("article-body")).text
     assert "\n\nKeep the old pier and repair its deck\n\nBuild a new pier beside the ferry terminal\n\n" in text
