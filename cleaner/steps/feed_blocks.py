@@ -81,6 +81,9 @@ STAMP_END = re.compile(r"(?:\d|ago|now|day|[ap]\.?m\.?|(?-i:[A-Z]{2,4}))$", re.I
 # A timestamp is at most this long ("Wednesday, September 17, 2025 at 10:15 AM EST").
 STAMP_WORDS, STAMP_CHARS = 8, 50
 MAX_ITEM_LINES = 2  # after a timestamp line: a headline and a summary
+# A line of this many bars or more is a table's row copied as a line ("Bus 4 | every 15 min |
+# every 12 min | 23:20"), its last cell a time: no headline with its stamp.
+TABLE_ROW_BARS = 3
 # Two items under a feed header; without one, a dateline and an update note
 # in an article can look like two items, so three are needed.
 MIN_ITEMS_WITH_HEADER = 2
@@ -122,7 +125,8 @@ def _timestamp(line: str) -> Stamp | None:
 
 def _suffix(line: str) -> re.Match | None:
     """The timestamp ending a headline ("Headline – 2 hours ago"), or None."""
-    if not STAMP_END.search(line[-4:]) or len(line.split()) > MAX_HEADLINE_WORDS + STAMP_WORDS:
+    if not STAMP_END.search(line[-4:]) or len(line.split()) > MAX_HEADLINE_WORDS + STAMP_WORDS \
+            or line.count("|") >= TABLE_ROW_BARS:
         return None
     for match in TIMESTAMP_SUFFIX.finditer(line, max(0, len(line) - STAMP_CHARS)):
         if match.end() != len(line):

@@ -138,6 +138,19 @@ def test_live_blog_entries_of_one_paragraph_under_bare_times_stay():
     assert clean(ARTICLE + feed)[0] == ARTICLE
 
 
+def test_a_tables_rows_ending_in_times_stay():
+    # a timetable copied as lines, each row's last cell a time, latest first
+    table = ("Route | Daytime now | Daytime from May | Last departure\n"
+             "Bus 4 | every 15 min | every 12 min | 23:20\n"
+             "Bus 11 | every 20 min | every 15 min | 22:50\n"
+             "Bus 27 | every 30 min | every 30 min | 21:40\n"
+             "Bus X9 | hourly | every 30 min | 20:10\n")
+    assert clean(ARTICLE + table + ARTICLE)[1] == ()
+    # a feed's headlines with their times after one bar still go
+    feed = "".join(f"Headline number {n} about the harbour budget | {23 - n}:05\n" for n in range(4))
+    assert clean(ARTICLE + feed + ARTICLE)[0] == ARTICLE + ARTICLE
+
+
 def test_feed_that_is_most_of_the_document_stays():
     feed = "".join(f"{h}h ago\nHeadline number {h} about the city budget\n" for h in range(1, 6))
     assert clean(feed)[1] == ()
