@@ -180,3 +180,23 @@ CREDIT = re.compile(r"^[—–-]{0,2}\s?\(?(?:(?:additional|further) )?(?:report
                     r"|^\((?:reporte de|reportaje de|reportagem(?: adicional)? de|bericht von|reportage|tradotto da"
                     r"|raportoi:?)\s[^()\n]{1,200}\)$",
                     re.IGNORECASE)
+
+
+# Markdown, as web-to-markdown converters write a page: an image, a link, emphasis marks,
+# a blockquote's or heading's or list item's mark at the line's start.
+MARKDOWN_HINT = re.compile(r"[*_]|\]\(|^\s*[>#]")
+MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+MD_LEAD = re.compile(r"^\s*(?:>\s?|#{1,6}\s+|(?:[-*+]|\d{1,3}[.)])\s+)")
+
+
+def markdown_view(line: str) -> str:
+    """The words a reader sees of a line written in Markdown: images gone, links as their
+    text, no emphasis marks, no blockquote, heading or list mark at its start ("**Also
+    read:** [Headline](https://...)" reads "Also read: Headline")."""
+    view = MD_LINK.sub(r"\1", MD_IMAGE.sub("", line))
+    view = MD_EMPHASIS.sub("", view)
+    while (lead := MD_LEAD.match(view)) is not None and lead.end() > 0:
+        view = view[lead.end():]
+    return " ".join(view.split())

@@ -46,8 +46,8 @@ from cleaner.edits import Edit
 from cleaner.prefilter import LiteralIndex, required_literals
 from cleaner.rules import Rule, Rulebook
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import (LIST_BULLET, is_headline, lines_backwards, opens_sentence, unspaced_paragraph,
-                                 word_count)
+from cleaner.steps.lines import (LIST_BULLET, MARKDOWN_HINT, is_headline, lines_backwards, markdown_view,
+                                 opens_sentence, unspaced_paragraph, word_count)
 
 PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*[ \t]*$")
 PROSE_MIN_WORDS = 10
@@ -242,6 +242,8 @@ class StripDebris:
             if not words or words > self.longest:
                 continue
             found = self._match_line(text, start, start + len(line), line, head_end, tail_start)
+            if not found and MARKDOWN_HINT.search(line):
+                found = self._match_view(markdown_view(line), line, start, head_end, tail_start)
             if found:
                 rule, match = found
                 yield start, min(start + len(line) + 1, len(text)), rule, match
@@ -268,6 +270,19 @@ class StripDebris:
                 elif self._heads_list(text, end, rule):
                     return rule, match
         return first
+
+    def _match_view(self, view: str, line: str, start: int, head_end: int, tail_start: int):
+        """The first line rule that takes the whole of a Markdown line's view (see
+        `markdown_view`): read alone, not in the text, so a rule that looks at the lines
+        around may miss it; the whole line goes."""
+        if not view or view == line.strip():
+            return None
+        for i in self._candidates(view):
+            rule = self.line_rules[i]
+            match = rule.regex.match(view)
+            if match and match.end() == len(view) and self._fits(rule, match, start, head_end, tail_start, len(line)):
+                return rule, match
+        return None
 
     @staticmethod
     def _heads_list(text: str, end: int, rule: Rule) -> bool:
