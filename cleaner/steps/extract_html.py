@@ -517,7 +517,10 @@ def _is_email_field(element) -> bool:
 
 # What the page hides from its reader: an element with the `hidden` attribute (a transcript
 # behind a "Show transcript" button, a pop-up's donation appeal, a collapsed menu), and the
-# body of a closed <details> whose summary offers a transcript. On the development and test
+# body of a closed <details> whose summary offers a transcript. What a control on the page
+# opens (see `_opened_by_controls`: accordion panels, tabs, a story's second half behind
+# "Show full article") is the page's content and is shown, not dropped, unless it is a
+# transcript; trafilatura itself drops an element marked `aria-hidden`. On the development and test
 # pages no such element held the article's text; one holding half the page's text or more
 # stays all the same (a page that shows its article by script).
 TRANSCRIPT_SUMMARY = re.compile(r"\btranscript\b", re.IGNORECASE)
@@ -529,6 +532,11 @@ def _drop_hidden(tree) -> None:
     the text after each."""
     from trafilatura.htmlprocessing import delete_element
 
+    opened = _opened_by_controls(tree)
+    for element in opened:
+        element.attrib.pop("hidden", None)
+        if element.get("aria-hidden") == "true":
+            del element.attrib["aria-hidden"]
     hidden = [e for e in tree.iter() if isinstance(e.tag, str) and e.get("hidden") is not None]
     hidden += [e for e in tree.iter("details") if e.get("open") is None
                and (summary := e.find("summary")) is not None
@@ -540,6 +548,22 @@ def _drop_hidden(tree) -> None:
         if element.getparent() is not None and element.tag not in ("html", "body") \
                 and len(" ".join(element.itertext())) < HIDDEN_MAX_SHARE * total:
             delete_element(element)
+
+
+def _opened_by_controls(tree) -> list:
+    """The elements a control on the page opens (`aria-controls` names them: an accordion's
+    panels, a tab's panel, the rest of a story behind "Show full article"), but not one
+    that offers a transcript: the page's reader opens them, so they are its content."""
+    controls: dict[str, str] = {}
+    for control in tree.xpath("//*[@aria-controls]"):
+        label = " ".join(control.itertext())
+        for name in (control.get("aria-controls") or "").split():
+            controls[name] = controls.get(name, "") + " " + label
+    if not controls:
+        return []
+    return [e for e in tree.xpath("//*[@id]") if e.get("id") in controls
+            and (e.get("hidden") is not None or e.get("aria-hidden") == "true")
+            and not TRANSCRIPT_SUMMARY.search(controls[e.get("id")] + " " + (e.get("class") or "") + " " + e.get("id"))]
 
 
 def _drop_signup_boxes(tree) -> None:

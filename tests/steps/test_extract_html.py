@@ -405,6 +405,30 @@ def test_what_the_page_hides_from_its_reader_is_not_extracted():
     assert all(p in text for p in PARAGRAPHS)
 
 
+def test_what_a_control_on_the_page_opens_is_extracted():
+    more = ["Engineers said the dredgers would work through two winters, and the ferry timetable will change "
+            "while they are in the channel, the authority said.",
+            "Fishing crews welcomed the decision but asked for compensation for the weeks when the outer quay "
+            "is closed to boats longer than twelve metres."]
+    panels = ["The plan costs about 40 million, which the authority will borrow over twenty years at a fixed rate "
+              "agreed with the national investment bank.",
+              "Sediment from the channel will be taken out to sea and dumped at a licensed site twelve miles "
+              "offshore, well away from the shellfish beds."]
+    expander = (f'<div id="more" class="story-more collapsed" aria-hidden="true">{"".join(f"<p>{p}</p>" for p in more)}'
+                '</div><button aria-controls="more" aria-expanded="false">Show full article</button>')
+    accordion = "".join(f'<h3><button aria-controls="panel-{i}" aria-expanded="false">Part {i}</button></h3>'
+                        f'<div id="panel-{i}" role="region" hidden><p>{p}</p></div>' for i, p in enumerate(panels))
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    text = clean(PAGE.replace(article, article + expander + accordion)).text
+    # trafilatura drops what is marked aria-hidden; the panels' hidden mark had dropped them here
+    assert all(p in text for p in PARAGRAPHS + more + panels), text
+    # a transcript behind its control stays out
+    transcript = "HOST: The harbour authority approved its dredging plan on Monday, and our reporter was there."
+    toggle = (f'<button aria-controls="tr">Show transcript</button><div id="tr" hidden><p>{transcript}</p>'
+              f'<p>{transcript} Again.</p></div>')
+    assert "HOST" not in clean(PAGE.replace(article, article + toggle)).text
+
+
 def test_a_layout_cells_runs_of_text_become_paragraphs():
     from cleaner.steps.extract_html import _wrap_paragraphs
     from lxml import html as lxml_html
