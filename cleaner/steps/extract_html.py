@@ -203,7 +203,7 @@ class ExtractHtml:
     def run(self, text: str, context: Context) -> StepResult:
         if not is_html(text, context.source):
             return StepResult()
-        joiners = any(j in text for j in JOINERS) and STAND_IN not in text
+        joiners = any(j in text for j in JOINERS) and not any(c in text for c in STAND_IN_CHARS)
         try:
             with time_limit(self.timeout):
                 extracted, metadata, path = self._extract(_stand_in(text) if joiners else text)
@@ -271,11 +271,12 @@ class ExtractHtml:
 # trafilatura drops every character Python does not print, the zero-width non-joiner and
 # joiner among them; but they are letters' business in Persian, Hindi, Malayalam and emoji
 # sequences ("می‌توانند" without its non-joiner is another spelling). They go through the
-# extraction as a printable stand-in (the object replacement character, when the page has
-# none of its own) and come back after it.
+# extraction as printable stand-ins (the object replacement character, alone for the
+# non-joiner, before a three-em dash for the joiner; when the page has neither character
+# of its own) and come back after it.
 JOINERS = ("\u200c", "\u200d")
-STAND_IN = "\ufffc"
-STAND_INS = (STAND_IN, STAND_IN * 2)
+STAND_IN_CHARS = ("\ufffc", "\u2e3b")
+STAND_INS = ("\ufffc", "\ufffc\u2e3b")
 
 
 def _stand_in(text: str) -> str:
@@ -642,7 +643,7 @@ def _unlist_entries(tree) -> None:
     as one line, its heading dropped and its paragraphs run together; an entry's own
     `<header>` (its time and heading) is read as a block too. Most of the items must be
     entries; a list of one-line items stays a list."""
-    for listing in [e for e in tree.iter("ul", "ol")]:
+    for listing in list(tree.iter("ul", "ol")):
         items = [child for child in listing if child.tag == "li"]
         entries = sum(1 for item in items
                       if next(item.iter(*HEADINGS), None) is not None or len(list(item.iter("p"))) >= 2)
@@ -656,15 +657,15 @@ def _unlist_entries(tree) -> None:
 
 def _join_article_bodies(tree) -> None:
     """A live blog marks each entry's text as an article body (`itemprop="articleBody"`),
-    and trafilatura reads one paragraph of each: the mark moves to the element holding
-    them all (the blog's list of entries), so the entries come out whole with their
-    headings, lists and the blog's paragraphs between them."""
+    and trafilatura reads those bodies alone, dropping the later entries' headings and
+    some entries whole: the mark moves to the element holding them all (the blog's list
+    of entries), so the entries come out with their headings and lists."""
     bodies = [e for e in tree.iter() if isinstance(e.tag, str) and e.get("itemprop") == ARTICLE_BODY]
     if len(bodies) < 2:
         return
-    lines = [list(body.iterancestors()) for body in bodies]
-    shared = set.intersection(*(set(line) for line in lines))
-    holder = next((a for a in lines[0] if a in shared), None)
+    ancestries = [list(body.iterancestors()) for body in bodies]
+    shared = set.intersection(*(set(ancestry) for ancestry in ancestries))
+    holder = next((a for a in ancestries[0] if a in shared), None)
     if holder is None or holder.tag not in CONTAINER_TAGS or any(body in shared for body in bodies):
         return
     for body in bodies:

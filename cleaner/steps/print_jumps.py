@@ -33,8 +33,8 @@ JUMP_OUT = re.compile(
     rf"|(?:please\s+)?see\s+(?-i:[A-Z])[\w'’ -]{{0,30}}?,?\s+(?:on\s+)?{_PAGE}"
     rf"|turn\s+to\s+{_PAGE}|jumps?\s+to\s+{_PAGE})[.)\]]?", re.IGNORECASE)
 JUMP_IN = re.compile(rf"[(\[]?(?:{_CONTINUED}\s+)?from\s+{_PAGE}[.)\]]?", re.IGNORECASE)
-# Cheap test before the line-by-line read: a page without these words has no jump.
-MAYBE = re.compile(r"continued|cont[.'’]|see\s|turn\s+to|jumps?\s+to", re.IGNORECASE)
+# Cheap test before the line-by-line read: a page with no line that takes a story up has no jump.
+TAKEN_UP = re.compile(rf"^[ \t]*{JUMP_IN.pattern}[ \t]*$", re.IGNORECASE | re.MULTILINE)
 MAX_GAP = 30
 PROSE_WORDS = 25
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
@@ -47,7 +47,7 @@ class StripPrintJumps:
     description = "a print edition's jump lines and the page furniture between them"
 
     def run(self, text: str, context: Context) -> StepResult:
-        if not MAYBE.search(text):
+        if not TAKEN_UP.search(text):
             return StepResult()
         lines, starts = split_lines(text)
         edits, i = [], 0
