@@ -521,9 +521,9 @@ def _is_email_field(element) -> bool:
 # body of a closed <details> whose summary offers a transcript. What a control on the page
 # opens (see `_opened_by_controls`: accordion panels, tabs, a story's second half behind
 # "Show full article") is the page's content and is shown, not dropped, unless it is a
-# transcript; trafilatura itself drops an element marked `aria-hidden`. On the development and test
-# pages no such element held the article's text; one holding half the page's text or more
-# stays all the same (a page that shows its article by script).
+# transcript; trafilatura itself drops an element marked `aria-hidden`. On the development
+# and test pages no other hidden element held the article's text; one holding half the
+# page's text or more stays all the same (a page that shows its article by script).
 TRANSCRIPT_SUMMARY = re.compile(r"\btranscript\b", re.IGNORECASE)
 HIDDEN_MAX_SHARE = 0.5
 

@@ -197,6 +197,6 @@ def markdown_view(line: str) -> str:
     read:** [Headline](https://...)" reads "Also read: Headline")."""
     view = MD_LINK.sub(r"\1", MD_IMAGE.sub("", line))
     view = MD_EMPHASIS.sub("", view)
-    while (lead := MD_LEAD.match(view)) is not None and lead.end() > 0:
+    while (lead := MD_LEAD.match(view)) is not None:
         view = view[lead.end():]
     return " ".join(view.split())

@@ -34,10 +34,10 @@ cards, a plan's days).
 
 A pull quote (`repeated-blocks.pull-quote`): a line that is a quotation alone
 (`PULL_QUOTE_MIN_WORDS` words or more inside the marks), whose words stand word
-for word (in any case when the quotation is set in capitals) inside an earlier, longer paragraph (`PULL_QUOTE_LOOKBACK` rows up at
-most) that ends like a sentence (not after
-a breadcrumb's separator, where the page's headline stands): the page
-repeats, as a display quote, what the article has already said. Its signature
+for word (in any case when the quotation is set in capitals) inside an earlier,
+longer paragraph (`PULL_QUOTE_LOOKBACK` rows up at most) that ends like a
+sentence (not after a breadcrumb's separator, where the page's headline stands):
+the page repeats, as a display quote, what the article has already said. Its signature
 right under it ("— Ann Lee") goes with it. A quotation whose words come only
 later stays: a subheading may quote the paragraph it stands over ('I knew
 someone was missing these'), and a display quote set before its source cannot
@@ -186,11 +186,18 @@ def _quotes(row: str, words: str) -> bool:
         parts = [part.strip(".,!?…") for part in QUOTED_SENTENCE_BREAK.split(words)]
         if len(parts) < 2 or any(len(part.split()) < 2 for part in parts):
             return False
-        at = found = row.find(parts[0])
-        for part in parts[1:]:
-            found = row.find(part, found + 1) if found >= 0 else -1
-        at = at if found >= 0 else -1
+        at = _find_in_order(row, parts)
     return at >= 0 and not row[:at].rstrip().endswith(MENU_SEPARATORS)
+
+
+def _find_in_order(row: str, parts: list[str]) -> int:
+    """Where the first of `parts` stands in `row` with the others after it in order, or -1."""
+    first = found = row.find(parts[0])
+    for part in parts[1:]:
+        if found < 0:
+            return -1
+        found = row.find(part, found + 1)
+    return first if found >= 0 else -1
 
 
 def _prose(row: str, least: int) -> bool:
