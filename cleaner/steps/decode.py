@@ -1,8 +1,10 @@
 """decode: source bytes to text, the first step of every document.
 
 Order of trust: a byte-order mark; strict UTF-8; UTF-16 without a BOM when
-the NUL-byte pattern says so; a charset-normalizer guess; cp1252, then
-latin-1, which decodes anything. It removes nothing. It refuses files that are
+the NUL-byte pattern says so; the charset a page declares (`<meta charset>`, its
+http-equiv form, an XML declaration), read as browsers read the label and only when
+the bytes decode with it; a charset-normalizer guess; cp1252, then latin-1, which
+decodes anything. It removes nothing. It refuses files that are
 not text at all (NUL bytes, known binary signatures) and empty files. When the
 decoded text does not encode back to the very same bytes, the record keeps the
 raw bytes so that `cleaner restore` can still give them back.
@@ -10,6 +12,7 @@ raw bytes so that `cleaner restore` can still give them back.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -35,10 +38,28 @@ BINARY_SIGNATURES = (
     (b"\x7fELF", "executable"),
 )
 
+# A charset declared in the page's head: `<meta charset="...">`, `<meta http-equiv=
+# "Content-Type" content="text/html; charset=...">`, `<?xml ... encoding="..."?>`; looked for in
+# its first DECLARATION_BYTES (browsers look in the first 1,024, but heads run long).
+DECLARED_CHARSET = re.compile(rb"""<(?:meta\b[^>]{0,300}?\bcharset|\?xml\b[^>]{0,100}?\bencoding)\s*=\s*["']?\s*"""
+                              rb"""([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+DECLARATION_BYTES = 8192
+# Labels the WHATWG Encoding Standard maps to a wider encoding than their name says.
+WHATWG_LABELS = {
+    **dict.fromkeys(("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii", "ascii",
+                     "cp819", "ibm819", "x-cp1252", "windows-1252"), "cp1252"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "l5", "windows-1254"), "cp1254"),
+    **dict.fromkeys(("iso-8859-11", "tis-620", "windows-874"), "cp874"),
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "gb_2312-80"), "gb18030"),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "windows-949", "korean", "cseuckr"), "cp949"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "ms932", "windows-31j"), "cp932"),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5"), "big5hkscs"),
+}
 # charset-normalizer's "chaos" (0 clean .. 1 garbage) above which a guess is not trusted.
 MAX_GUESS_CHAOS = 0.3
 # cp1252, the web's usual single-byte encoding, wins over a guess this close to it: on short
-# texts the guess often picks a sibling code page (cp1257 for French) on noise.
+# texts the guess often picks a sibling code page (cp1257 for French, a DOS code page for
+# curly quotes) on noise.
 CP1252_MARGIN = 0.1
 
 
@@ -49,7 +70,7 @@ class Decoded:
     text: str
     encoding: str
     bom: bool
-    method: str  # "bom", "utf-8", "utf-16-sniff", "guess", "fallback"
+    method: str  # "bom", "utf-8", "utf-16-sniff", "declared", "guess", "fallback"
     lossless: bool  # encoding the text again gives back the source bytes
 
     def encode(self) -> bytes:
@@ -140,6 +161,12 @@ def decode(raw: bytes) -> Decoded:
         return Decoded(raw.decode("utf-8"), "utf-8", False, "utf-8", True)
     except UnicodeDecodeError:
         pass
+    declared = _declared(raw)
+    if declared:
+        try:
+            return _result(raw, raw.decode(declared), declared, False, "declared")
+        except UnicodeDecodeError:
+            pass  # the label is wrong: the bytes say more than it does
     guess = _guess(raw)
     if guess:
         return _result(raw, raw.decode(guess, errors="replace"), guess, False, "guess")
@@ -147,6 +174,22 @@ def decode(raw: bytes) -> Decoded:
         return _result(raw, raw.decode("cp1252"), "cp1252", False, "fallback")
     except UnicodeDecodeError:
         return _result(raw, raw.decode("latin-1"), "latin-1", False, "fallback")
+
+
+def _declared(raw: bytes) -> str | None:
+    """The codec for the charset the page's head declares, its label read as the WHATWG
+    Encoding Standard reads it (browsers decode "iso-8859-1" as windows-1252, "gbk" as
+    gb18030); None when there is no declaration, or a label Python does not know."""
+    found = DECLARED_CHARSET.search(raw, 0, DECLARATION_BYTES)
+    if not found:
+        return None
+    label = found.group(1).decode("ascii").strip().lower()
+    label = WHATWG_LABELS.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return None if name in ("utf-8", "utf-16", "utf-16-le", "utf-16-be") else name
 
 
 def _guess(raw: bytes) -> str | None:
@@ -159,9 +202,12 @@ def _guess(raw: bytes) -> str | None:
     if best.chaos > MAX_GUESS_CHAOS:
         return None
     for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos + CP1252_MARGIN:
+        # a match stands for the code pages that read the bytes alike (cp1250 for cp1252 too)
+        if "cp1252" in (match.could_be_from_charset or [match.encoding]) \
+                and match.chaos <= best.chaos + CP1252_MARGIN:
             return "cp1252"
     try:
-        return codecs.lookup(best.encoding).name
+        name = codecs.lookup(best.encoding).name
     except LookupError:
         return None
+    return name

@@ -59,3 +59,48 @@ def test_refuses_what_is_not_text(raw, cause):
 ])
 def test_other_legacy_encodings_are_guessed(text, codec):
     assert decode(text.encode(codec)).text == text
+
+
+
+PARAGRAPHS = [
+    "\u201cNobody got everything they wanted,\u201d the minister said of the \u20ac1.4 billion package.",
+    "Opposition parties dismissed the package as a \u201crebadging\u201d of money announced in last year\u2019s budget.",
+    "Builders\u2019 representatives gave it a cautious welcome \u2013 the levy was \u201ca blunt instrument\u201d.",
+]
+
+
+def _page(charset: str) -> str:
+    body = "".join(f"<p><font face=\"Arial\" size=\"2\">{p}</font></p>\n" for p in PARAGRAPHS * 2)
+    return (f"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">"
+            f"<title>Coalition agrees housing package</title></head><body><table><tr><td>{body}"
+            "</td></tr></table></body></html>")
+
+
+def test_a_page_is_read_in_the_charset_it_declares_as_browsers_read_the_label():
+    # cp1252 bytes labelled iso-8859-1, as old pages were: a guess reads the curly quotes
+    # and euro signs as a DOS code page's letters; the label, read as browsers read it
+    # (iso-8859-1 is windows-1252 on the web), gives them back
+    page = _page("iso-8859-1")
+    result = decode(page.encode("cp1252"))
+    assert (result.text, result.encoding, result.method, result.lossless) == (page, "cp1252", "declared", True)
+    russian = _page("koi8-r").replace(PARAGRAPHS[0], "Суд обязал компанию вернуть жильцам переплату за отопление.")
+    for text, codec in ((russian, "koi8-r"), (_page("windows-1252"), "cp1252")):
+        result = decode(text.replace("\u2013", "-").encode(codec, errors="xmlcharrefreplace"))
+        assert result.method == "declared" and result.encoding == codec
+
+
+def test_a_declared_charset_the_bytes_do_not_fit_is_not_trusted():
+    # a label Python does not know, or one the bytes break, leaves the reading to the guess
+    assert decode(_page("x-made-up").encode("cp1252")).method != "declared"
+    broken = _page("shift_jis").encode("cp1252") + b"\x81\x7f\xa0\xff"
+    assert decode(broken).method != "declared"
+
+
+def test_a_guess_prefers_cp1252_among_the_code_pages_that_read_the_bytes_alike():
+    # undeclared cp1252 text: the guess's best match may be a DOS or Central European code
+    # page; cp1252 wins when it reads the bytes as well (curly quotes, the euro sign)
+    text = "\n".join(PARAGRAPHS * 2) + "\n"
+    result = decode(text.encode("cp1252"))
+    assert (result.text, result.encoding, result.method) == (text, "cp1252", "guess")
+    page = _page("iso-8859-1").replace("; charset=iso-8859-1", "")
+    assert decode(page.encode("cp1252")).text == page
