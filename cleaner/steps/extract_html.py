@@ -44,7 +44,7 @@ from typing import Any
 from cleaner.edits import Edit
 from cleaner.errors import StepError
 from cleaner.steps.base import Context, StepResult
-from cleaner.steps.lines import word_count
+from cleaner.steps.lines import THAI, UNSPACED, word_count
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 HTML_START = re.compile(r"\A(?:\s|<!--.{0,2000}?-->|<\?xml[^>]{0,200}>)*<(?:!doctype\s+html|html|head|body)\b",
@@ -235,7 +235,7 @@ class ExtractHtml:
             # trafilatura wrote the whole cell as one row: read the tables as blocks, and
             # take that reading when it keeps most of the text (not a side column alone)
             blocks = self._main_text(_prepared(load_html(html), cells=False), url)
-            if len(blocks.split()) >= ONE_ROW_KEPT * len(text.split()):
+            if word_count(blocks) >= ONE_ROW_KEPT * word_count(text):
                 text = blocks
         text = _rows_as_lines(text)
         if text.strip():
@@ -247,11 +247,11 @@ class ExtractHtml:
 
     def _main_text(self, page, url: str | None) -> str:
         text = self._trafilatura(page, url, self.favor)
-        if self.favor == "precision" and len(text.split()) < THIN_WORDS:
+        if self.favor == "precision" and word_count(text) < THIN_WORDS:
             # favoring precision sometimes keeps a notice and drops the article; the
             # balanced extraction is taken when it finds several times as much text
             fuller = self._trafilatura(page, url, "balanced")
-            if len(fuller.split()) >= THIN_RATIO * max(len(text.split()), 1):
+            if word_count(fuller) >= THIN_RATIO * max(word_count(text), 1):
                 text = fuller
         return text
 
@@ -312,8 +312,8 @@ def _prepared(tree, cells: bool = True):
 
 def _one_row(text: str) -> bool:
     """Whether one table row holds most of `text`, `ONE_ROW_WORDS` words or more."""
-    words = len(text.split())
-    return any(TABLE_ROW.match(line) and (size := len(line.split())) >= ONE_ROW_WORDS and 2 * size > words
+    words = word_count(text)
+    return any(TABLE_ROW.match(line) and (size := word_count(line)) >= ONE_ROW_WORDS and 2 * size > words
                for line in text.splitlines())
 
 
@@ -351,7 +351,7 @@ INLINE_TAGS = frozenset(("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "
                          "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
                          "u", "var", "wbr", "font"))
 DIV_PARAGRAPH_WORDS = 12
-PROSE_ENDING = re.compile(r"[.!?…][\"'”’»)\]]*$")
+PROSE_ENDING = re.compile(r"[.!?…。！？।؟][\"'”’»)\]」』]*$")
 
 
 def _divs_as_paragraphs(tree) -> None:
@@ -497,7 +497,7 @@ def _reads_as_paragraph(element) -> bool:
     """Whether the element's text reads as a paragraph: `DIV_PARAGRAPH_WORDS` words or more
     ending like a sentence."""
     text = " ".join(element.itertext()).strip()
-    return len(text.split()) >= DIV_PARAGRAPH_WORDS and bool(PROSE_ENDING.search(text))
+    return word_count(text) >= DIV_PARAGRAPH_WORDS and bool(PROSE_ENDING.search(text))
 
 
 # A sign-up box: an email field in a form, with its heading, pitch and button around it.
@@ -609,17 +609,27 @@ def _join_intro(tree) -> None:
 # names: "sc-7be0d") gets only its <p> elements out: trafilatura then collects paragraphs
 # from the whole page and leaves the article's headings and lists. The container is marked
 # as the article body when it holds, as its own children, at least ARTICLE_SHARE of the
-# page's paragraph text (paragraphs of PARAGRAPH_CHARS characters or more), in
-# ARTICLE_MIN_PARAGRAPHS of them at least. An article split among several containers
-# (one between ads) gives no container that share, and is left as it was.
+# page's paragraph text (paragraphs of PARAGRAPH_CHARS characters or more, a Chinese or
+# Japanese character counting as CJK_CHAR_SIZE: it writes a word in two, where a spaced
+# script takes six), in ARTICLE_MIN_PARAGRAPHS of them at least. An article split among
+# several containers (one between ads) gives no container that share, and is left as it was.
 ARTICLE_SHARE = 0.8
 ARTICLE_MIN_PARAGRAPHS = 3
 PARAGRAPH_CHARS = 80
+CJK_CHAR_SIZE = 3
 ARTICLE_BODY = "articleBody"
 
 
 CONTAINER_TAGS = ("div", "section", "article", "main")
 SECTIONS_SHARE = 0.7
+
+
+def _text_size(text: str) -> int:
+    """`text`'s length in characters, a Chinese or Japanese one as CJK_CHAR_SIZE."""
+    if text.isascii():
+        return len(text)
+    cjk = len(UNSPACED.findall(text)) - len(THAI.findall(text))
+    return len(text) + (CJK_CHAR_SIZE - 1) * cjk
 
 
 def _holder(own: dict[Any, list[int]], total: int, share: float = ARTICLE_SHARE):
@@ -679,7 +689,7 @@ def _mark_article_body(tree) -> None:
     own: dict[Any, list[int]] = {}
     total = 0
     for paragraph in tree.iter("p"):
-        size = len(" ".join("".join(paragraph.itertext()).split()))
+        size = _text_size(" ".join("".join(paragraph.itertext()).split()))
         if size < PARAGRAPH_CHARS:
             continue
         total += size

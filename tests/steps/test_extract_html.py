@@ -563,3 +563,36 @@ def test_a_pages_list_items_come_out_one_per_paragraph_without_marks():
     text = clean(soup_page("article-body")).text
     assert "\n\nKeep the old pier and repair its deck\n\nBuild a new pier beside the ferry terminal\n\n" in text
     assert "- " not in text
+
+
+CHINESE_PARAGRAPHS = [
+    "记者从市生态环境局获悉，经过三年的综合治理，城西湿地公园生态修复工程日前通过验收。监测数据显示，今冬到湿地越冬的候鸟已达一万二千余只，比治理前增加约四成。",
+    "城西湿地面积约六百公顷，曾是市区重要的水源涵养地。上世纪九十年代以来，由于周边养殖场的污水直排，湿地水质一度降至劣五类，芦苇大面积枯死。",
+    "从三年前开始，市里启动湿地修复工程，先后关停搬迁周边养殖场四十七家，铺设截污管网二十三公里，并通过清淤和补水等方式恢复湿地功能。",
+    "修复团队没有简单地挖塘蓄水，而是根据地形恢复了浅滩、泥滩和深水区等不同生境，为涉禽、游禽提供觅食和栖息空间。",
+    "据介绍，目前湿地主要水域水质已稳定在三类，部分区域达到二类。在今年的鸟类调查中，工作人员记录到鸟类一百五十六种。",
+]
+
+
+def test_a_chinese_article_in_a_layout_table_keeps_its_paragraphs_subheading_and_list():
+    # an old portal's table layout: the article's <p>s, a subheading and a list in one cell
+    # of a nested table beside a sidebar. Chinese writes no spaces and ends sentences with
+    # "。": its paragraphs are measured and recognised as such, not as one long row
+    body = ("".join(f"<p><font size=\"3\">{p}</font></p>" for p in CHINESE_PARAGRAPHS[:3])
+            + "<h3>既要“修”也要“管”</h3>"
+            + "".join(f"<p><font size=\"3\">{p}</font></p>" for p in CHINESE_PARAGRAPHS[3:])
+            + "<p><font size=\"3\">湿地管理处也发布了观鸟提示：</font></p>"
+            + "<ul><li>观鸟请保持安静，与鸟类保持适当距离；</li><li>请勿投喂野生鸟类；</li>"
+              "<li>核心区禁止进入，禁止放飞无人机。</li></ul>")
+    page = ("<html><head><title>城西湿地公园完成生态修复</title></head><body>"
+            "<table width=\"960\"><tr><td><b>滨江新闻网</b></td></tr><tr><td>"
+            "<a href=\"/\">首页</a> | <a href=\"/news/\">新闻</a> | <a href=\"/bbs/\">论坛</a></td></tr></table>"
+            "<table width=\"960\"><tr><td width=\"680\"><table><tr><td>"
+            "<font size=\"2\">您现在的位置：<a href=\"/\">首页</a> &gt; <a href=\"/news/\">新闻中心</a></font>"
+            f"{body}</td></tr></table></td>"
+            "<td width=\"260\"><table><tr><td>热点排行</td></tr><tr><td>1. 春运首日火车票开售 "
+            "2. 我市最低气温将降至零下8度</td></tr></table></td></tr></table></body></html>")
+    lines = clean(page).text.splitlines()
+    for paragraph in CHINESE_PARAGRAPHS:
+        assert paragraph in lines
+    assert "既要“修”也要“管”" in lines and "请勿投喂野生鸟类；" in lines
