@@ -568,3 +568,34 @@ def test_a_headline_glued_with_no_space_in_a_script_without_capitals_goes():
     assert [e.rule for e in edits] == ["trailing-headlines.off-topic"]
     # with a space after the stop, the same words are a sentence too short to judge
     assert strip(ARABIC + " ارتفاع أسعار الوقود\n")[1] == ()
+
+
+# Short articles in scripts other than Latin and Arabic, each with a headline glued to its
+# last stop; the step is built to judge text this short (min_words).
+GLUED_ARTICLES = [
+    ("Арбитражный суд области удовлетворил иск жильцов дома на улице Гагарина, которые больше года "
+     "оспаривали начисления за отопление.\n\nКак следует из материалов дела, компания начисляла плату по "
+     "нормативу, хотя в доме установлен общий прибор учёта тепла.\n\nЖильцы тем временем уже готовят новый "
+     "иск о взыскании неустойки за весь период переплаты.", "В Заречном районе на две недели отключат горячую воду"),
+    ("Το υπουργείο Παιδείας ανακοίνωσε αλλαγές στην εξεταστέα ύλη για τις πανελλαδικές εξετάσεις του "
+     "επόμενου έτους.\n\nΟι μαθητές της τρίτης λυκείου θα εξεταστούν κανονικά με την ισχύουσα ύλη από τις "
+     "29 Μαΐου.\n\nΟι αναλυτικές οδηγίες για κάθε μάθημα αναμένεται να σταλούν στα σχολεία έως τα τέλη "
+     "Ιουνίου.", "Καύσωνας: Κλειστά τα σχολεία σε τρεις περιφέρειες"),
+    ("भारतीय महिला हॉकी टीम ने एशियन चैंपियंस ट्रॉफी के सेमीफाइनल में जगह बना ली है।\n\nटीम ने लीग चरण के "
+     "सभी मुकाबले जीते और कुल सत्रह गोल किए।\n\nटीम प्रबंधन ने बताया कि डिफेंडर रितिका सैनी को टखने में हल्की चोट "
+     "आई है और उनकी फिटनेस पर अगले मैच से पहले फैसला लिया जाएगा।", "IPL नीलामी: इन पांच खिलाड़ियों पर लग सकती है सबसे बड़ी बोली"),
+    ("محکمہ صحت کے مطابق صوبے میں ڈینگی کے نئے کیسز میں گزشتہ ہفتے کے دوران اضافہ دیکھا گیا ہے۔\n\n"
+     "شہریوں کو ہدایت کی گئی ہے کہ وہ گھروں میں پانی جمع نہ ہونے دیں اور مچھر دانی استعمال کریں۔\n\n"
+     "محکمہ صحت نے خبردار کیا ہے کہ اگر احتیاط نہ کی گئی تو کیسز کی تعداد مزید بڑھ سکتی ہے۔",
+     "معروف اداکارہ کی شادی کی تصاویر سوشل میڈیا پر وائرل"),
+]
+
+
+@pytest.mark.parametrize("article,headline", GLUED_ARTICLES)
+def test_a_headline_glued_with_no_space_in_cyrillic_greek_hindi_or_urdu_goes(article, headline):
+    # Cyrillic and Greek capitals (a one-letter word too), Hindi's and Urdu's own stops, and
+    # Hindi's vowel signs on the last word before the stop
+    out, edits, _ = run_step(StripTrailingHeadlines(min_words=30), article + headline + "\n")
+    assert out == article + "\n"
+    assert len(edits) == 1 and edits[0].rule in ("trailing-headlines.off-topic", "trailing-headlines.glued")
+    assert run_step(StripTrailingHeadlines(min_words=30), out)[1] == ()
