@@ -135,6 +135,9 @@ STAMP_MAX_WORDS = 10
 PARAGRAPH_WORDS = 16
 # A media player's position and length ("0:00 / 7:31"): a widget's line, not a feed's time stamp.
 PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?$")
+# A transcript's time code on its own line ("[00:01:08]"): the recording's, between the
+# lines of one text; neutral, so it neither splits the transcript nor joins a feed.
+TIME_CODE = re.compile(r"[\[(]\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d{1,3})?[\])]")
 
 MAX_ROUNDS = 4  # judgements of the kept lines, each after a cut of a copy of one of them
 
@@ -449,6 +452,8 @@ class StripOutsideMainText:
         return scores
 
     def _line_score(self, line: str, copies: int = 1) -> float:
+        if TIME_CODE.fullmatch(line.strip()):
+            return 0.0
         words = capital = 0
         tokens = line.split()
         for token in tokens:

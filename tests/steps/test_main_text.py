@@ -826,3 +826,25 @@ THAI_FOOTER = "แท็กที่เกี่ยวข้อง\nสะพา
 
 def test_thai_paragraphs_with_no_stop_are_the_article():
     assert clean(THAI_MENU + THAI_ARTICLE + THAI_FOOTER) == THAI_ARTICLE
+
+
+def test_a_transcript_s_time_codes_do_not_split_it():
+    # caption text with a time code before each line: the codes are the recording's, not a
+    # feed's stamps, and the transcript's first and last short lines stay with it
+    lines = [
+        ">> Tonight, a curfew for teenagers is coming to downtown Harlow.",
+        "After nearly four months of public hearings, the city council voted 5 to 2 tonight to keep anyone under 17 out of the downtown district after 10 p.m. on weekends.",
+        "Reporter Tasha Greene was at city hall for the vote and joins us now live. Tasha, this was a long night.",
+        ">> It was, Mike. The meeting started at 5:30, and the council did not vote until just after 9. More than 60 people signed up to speak, and most of them opposed the curfew.",
+        "Police Chief Arlen Shaw told the council there were 14 fights downtown between June and December, and two of them involved weapons.",
+        ">> We are not trying to punish kids for being kids. We are trying to keep a small number of situations from turning into a tragedy.",
+        "The ordinance also ends automatically after 18 months unless the council votes to renew it.",
+        "The curfew takes effect April 1. Reporting live from city hall, Tasha Greene, 10 News.",
+    ]
+    transcript = "".join(f"[00:0{i // 6}:{i * 9 % 60:02d}]\n{line}\n" for i, line in enumerate(lines))
+    menu = "KWNB 10 News\nMenu\nWatch\nLive TV\nNewscasts\nWeather\nSearch\n"
+    footer = "More from 10 News at 6\nWeather\nTraffic\nContact us\nFCC Public File\nEEO Report\nPrivacy\n"
+    out, edits, _ = run_step(STEP, menu + transcript + footer)
+    for line in lines:
+        assert line in out
+    assert "Live TV" not in out and "FCC Public File" not in out
