@@ -40,8 +40,10 @@ sentence (not after a breadcrumb's separator, where the page's headline stands):
 the page repeats, as a display quote, what the article has already said. Its signature
 right under it ("— Ann Lee") goes with it. A quotation whose words come only
 later stays: a subheading may quote the paragraph it stands over ('I knew
-someone was missing these'), and a display quote set before its source cannot
-be told from one.
+someone was missing these'); but one of two sentences or more, no subheading's shape,
+goes when one of the next `PULL_QUOTE_LOOKAHEAD` rows holds it (set beside its
+paragraph, the quote comes first in the text). The quotation's sentences may stand
+apart in the paragraph, its attribution between them.
 
 There is no separate "form-remnants" step: a step sees only its input, so
 once the repeated lines are gone nothing shows where the form was. The
@@ -88,6 +90,11 @@ PULL_QUOTE_LOOKBACK = 60  # rows above a display quote where its paragraph may s
 QUOTATION = re.compile(r"[\"“‘'«„»‚]\s?(?P<words>[^\n]+?)[.,!?…]?\s?[\"”’'»“«‘]\.?")
 MENU_SEPARATORS = ("»", "›", ">", "|", "/", "•", "·")
 QUOTED_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# rows under a display quote of sentences where its paragraph may stand: set beside the
+# paragraph, the quote comes first in the page's text
+PULL_QUOTE_LOOKAHEAD = 2
+ATTRIBUTION_MIN_WORDS = 2  # "she said": what a paragraph adds to the sentences it quotes
+PLAIN_MARKS = str.maketrans("’‘‚“”„", "'''\"\"\"")  # not « »: a menu separates by », too
 
 
 def _is_widget_line(line: str) -> bool:
@@ -153,8 +160,8 @@ def _contents_lists(rows: list[str]) -> list[int]:
 
 
 def _pull_quotes(rows: list[str]) -> list[int]:
-    """The indexes of each display quote repeating an earlier paragraph, and of the
-    signature right under it."""
+    """The indexes of each display quote repeating an earlier paragraph (or, when it is
+    sentences, one of the next `PULL_QUOTE_LOOKAHEAD` rows), and of the signature right under it."""
     found: list[int] = []
     for k, row in enumerate(rows):
         if (match := QUOTATION.fullmatch(row)) is None:
@@ -162,9 +169,12 @@ def _pull_quotes(rows: list[str]) -> list[int]:
         words = match["words"].strip()
         if not PULL_QUOTE_MIN_WORDS <= len(words.split()) <= PULL_QUOTE_MAX_WORDS:
             continue
-        least = len(row.split()) + PULL_QUOTE_MIN_WORDS
-        if any(_quotes(earlier, words) and _prose(earlier, least)
-               for earlier in rows[max(0, k - PULL_QUOTE_LOOKBACK):k]):
+        size = len(row.split())
+        around = rows[max(0, k - PULL_QUOTE_LOOKBACK):k]
+        if _sentences(words):
+            around += rows[k + 1:k + 1 + PULL_QUOTE_LOOKAHEAD]
+        if any((kind := _quotes(other, words)) and _prose(other, size + (
+                PULL_QUOTE_MIN_WORDS if kind == "whole" else ATTRIBUTION_MIN_WORDS)) for other in around):
             found.append(k)
             below = rows[k + 1] if k + 1 < len(rows) else ""
             if QUOTE_SIGNATURE.match(below):
@@ -172,22 +182,30 @@ def _pull_quotes(rows: list[str]) -> list[int]:
     return found
 
 
-def _quotes(row: str, words: str) -> bool:
-    """Whether `row` holds `words` in its text, not after a breadcrumb's or a menu's
-    separator ("Home » News » How many lives can you save?": the page's headline).
+def _quotes(row: str, words: str) -> str:
+    """How `row` holds `words` in its text, not after a breadcrumb's or a menu's
+    separator ("Home » News » How many lives can you save?": the page's headline):
+    "whole", "parts" (the quotation's sentences in order, the attribution between them:
+    "We were not good at business," he says. "We were good at steel."), or "" (not at all).
     A quotation set in capitals ("WE WERE GOOD AT STEEL", as print pages set display
-    quotes) is looked for in the row in capitals."""
+    quotes) is looked for in the row in capitals; apostrophes and quotation marks are
+    read alike (the display quote's typography may differ from the paragraph's)."""
+    row, words = row.translate(PLAIN_MARKS), words.translate(PLAIN_MARKS)
     if words.isupper():
         row = row.upper()
-    at = row.find(words)
-    if at < 0 and words.isupper():
-        # the quotation's sentences, quoted in the row with its attribution between them:
-        # "We were not good at business," he says. "We were good at steel."
+    kind, at = "whole", row.find(words)
+    if at < 0:
         parts = [part.strip(".,!?…") for part in QUOTED_SENTENCE_BREAK.split(words)]
         if len(parts) < 2 or any(len(part.split()) < 2 for part in parts):
-            return False
-        at = _find_in_order(row, parts)
-    return at >= 0 and not row[:at].rstrip().endswith(MENU_SEPARATORS)
+            return ""
+        kind, at = "parts", _find_in_order(row, parts)
+    return kind if at >= 0 and not row[:at].rstrip().endswith(MENU_SEPARATORS) else ""
+
+
+def _sentences(words: str) -> bool:
+    """A display quote of two sentences or more ("Reviews drive bookings. Bookings drive
+    revenue."): no subheading's shape."""
+    return bool(QUOTED_SENTENCE_BREAK.search(words))
 
 
 def _find_in_order(row: str, parts: list[str]) -> int:

@@ -160,3 +160,18 @@ def test_linear_on_many_quotations():
     out, edits = clean(text)
     assert time.perf_counter() - started < 2.0
     assert len(edits) == 3000 and quote not in out
+
+
+def test_a_display_quote_of_sentences_before_the_paragraph_that_says_them_goes():
+    # set beside its paragraph, the display quote comes first in the page's text; its
+    # sentences stand in the paragraph with the attribution between them, and the page
+    # set them in other quotation marks and apostrophes
+    quote = "\u201cThe government can give us a new truck. It can\u2019t drive it.\u201d\n"
+    said = "\"The government can give us a new truck,\" she said. \"It can't drive it.\"\n"
+    out, edits = clean(BODY + quote + said + BODY)
+    assert out == BODY + said + BODY
+    assert [e.rule for e in edits] == ["repeated-blocks.pull-quote"]
+    # a quotation of one sentence over the paragraph may be its subheading: it stays
+    single = "\u201cWe knew they could not keep it up for ninety minutes\u201d\n"
+    text = BODY + single + "\"We knew they could not keep it up for ninety minutes,\" the coach said afterwards.\n"
+    assert clean(text) == (text, ())
