@@ -24,7 +24,8 @@ a short label ("Source: Reuters", under 4 words), and any first
 line when an earlier step already found a different title (the line is
 removed only if it repeats that title). A title found that shares no word of four letters
 or more with the line names the site ("Coast Daily - Local News and Video"): the line
-is then lifted and becomes the title.
+is then lifted and becomes the title; but not a line that opens a chapter of a long read
+("Part I: The warnings", "Chapter 2 — The audit"): that is the article's own heading.
 
 The page's title (an earlier step's, matching the line) over a headline-like subtitle over
 prose goes too, and so does the subtitle (`title.subtitle`, kept as `metadata["subtitle"]`):
@@ -57,6 +58,9 @@ SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to 
 DANGLING = SMALL_WORDS | frozenset("between her his its my our than that their which who your".split())
 CLOSERS = "\"'”’»)]"
 CURRENCY = "£$€¥"
+# A chapter's label opening a line: "Part I:", "Chapter 2 —", "Part One."
+CHAPTER = re.compile(r"(?:part|chapter|book|act)\s(?:\d{1,2}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|"
+                     r"nine|ten|first|second|third|fourth|fifth|final)\s?[:.—–-]", re.IGNORECASE)
 BYLINE_OR_LINK = re.compile(r"^by\s+[A-Z]|https?://|www\.|@\w", re.IGNORECASE)
 # A section's label ("Animal news", "HEALTH"): a few words, no sentence's or label's end.
 KICKER = re.compile(r"[^\W_][^\n.!?:;,]{0,40}")
@@ -181,8 +185,10 @@ class LiftTitle:
             return StepResult()
         # a title the extraction found may differ from an article's first line that is
         # content; one read from a page dump's removed header leaves the body as it was, and
-        # one sharing no word with the line names the site, not this article
-        generic = bool(known) and not from_header and not shares_a_word(first, str(known))
+        # one sharing no word with the line names the site, not this article; but a line
+        # that opens a chapter ("Part I: The warnings") is the article's own heading
+        generic = bool(known) and not from_header and not shares_a_word(first, str(known)) \
+            and not CHAPTER.match(first)
         if known and not same_title(first, str(known)) and not close_title(first, str(known)) \
                 and not from_header and not generic:
             return StepResult()

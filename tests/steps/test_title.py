@@ -232,3 +232,13 @@ def test_clean_article_bodies_rarely_lose_their_first_line():
     # the few lifted lines are headlines or captions the gold kept; see the step's report
     assert len(bodies) > 400
     assert len(lifted) <= 0.04 * len(bodies)
+
+
+def test_a_chapter_heading_under_a_title_sharing_no_word_stays():
+    # a long read's first line is its first chapter's heading, not the page's title; a known
+    # title sharing no word with it would otherwise be taken for the site's name
+    text = "Part I: The warnings\n" + DEK + "\n"
+    known = {"title": "The Waiting Room"}
+    assert lift(text, known)[2] == ()
+    for heading in ("Chapter 2 \u2014 The audit", "Part One: A sheen on the water"):
+        assert lift(heading + "\n" + DEK + "\n", known)[2] == ()
