@@ -298,6 +298,8 @@ def _prepared(tree, cells: bool = True):
     every table holding an element of the article's paragraphs is read as blocks, not
     only one whose cells hold them (see `_unlayout_tables`)."""
     if tree is not None:
+        _ungutter_code(tree)
+        _drop_empty_links(tree)
         _join_drop_caps(tree)
         _unlist_entries(tree)
         _divs_as_paragraphs(tree)
@@ -315,6 +317,38 @@ def _one_row(text: str) -> bool:
     words = word_count(text)
     return any(TABLE_ROW.match(line) and (size := word_count(line)) >= ONE_ROW_WORDS and 2 * size > words
                for line in text.splitlines())
+
+
+def _ungutter_code(tree) -> None:
+    """A code block laid out as a table of two cells, its line numbers in a <pre> of the
+    first and its code in a <pre> of the second (Pygments' and Hugo's "line number table"),
+    becomes the code's <pre> alone: trafilatura wrote the table as one row, numbers and
+    code run together on one line."""
+    for table in list(tree.iter("table")):
+        rows = [row for row in table.iter("tr")]
+        if len(rows) != 1:
+            continue
+        cells = [cell for cell in rows[0] if cell.tag in ("td", "th")]
+        blocks = [next(cell.iter("pre"), None) for cell in cells]
+        if len(cells) != 2 or None in blocks:
+            continue
+        numbers = "".join(cells[0].itertext()).split()
+        parent = table.getparent()
+        if not numbers or not all(number.isdigit() for number in numbers) or parent is None:
+            continue
+        code = blocks[1]
+        code.tail = table.tail
+        parent.replace(table, code)
+
+
+def _drop_empty_links(tree) -> None:
+    """Drop the links that hold nothing (`<h2><a name="step-1" href="#step-1"></a> 1. Find
+    the element</h2>`, a code block's `<a id="line-1"></a>` before each line: a permalink's
+    or a line's target), keeping the text after them: trafilatura dropped such headings and
+    code blocks whole, as all links."""
+    for link in list(tree.iter("a")):
+        if len(link) == 0 and not (link.text or "").strip():
+            link.drop_tree()
 
 
 DROP_CAP_TAGS = ("span", "b", "strong", "big", "font", "em", "i", "div")

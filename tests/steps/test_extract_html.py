@@ -596,3 +596,23 @@ def test_a_chinese_article_in_a_layout_table_keeps_its_paragraphs_subheading_and
     for paragraph in CHINESE_PARAGRAPHS:
         assert paragraph in lines
     assert "既要“修”也要“管”" in lines and "请勿投喂野生鸟类；" in lines
+
+
+def test_a_code_block_keeps_its_lines_without_its_line_numbers_and_empty_links():
+    # a code block laid out as a table (line numbers in one cell, code in the other), one
+    # whose lines each open with an empty link (a line's target), and a heading opening with
+    # an empty permalink: each had come out run together on one line, or not at all
+    numbers = "".join(f"<span class=\"lnt\">{n}\n</span>" for n in range(1, 4))
+    table = ("<div class=\"highlight\"><table class=\"lntable\"><tr><td class=\"lntd\"><pre><code>"
+             f"{numbers}</code></pre></td><td class=\"lntd\"><pre><code>.cards {{\n  display: grid;\n}}\n"
+             "</code></pre></td></tr></table></div>")
+    anchored = ("<pre><code><a id=\"line-1\" name=\"line-1\"></a>[tool.quiver]\n"
+                "<a id=\"line-2\" name=\"line-2\"></a>isolation = \"session\"\n</code></pre>")
+    heading = ("<h2><a name=\"step-1\" href=\"#step-1\"></a> 1. Find out what the largest element is</h2>"
+               f"<p>{PARAGRAPHS[1]}</p>")
+    body = f"<p>{PARAGRAPHS[0]}</p>{table}{heading}{anchored}<p>{PARAGRAPHS[2]}</p>"
+    page = PAGE.replace("".join(f"<p>{p}</p>" for p in PARAGRAPHS), body)
+    lines = [line.strip() for line in clean(page).text.splitlines()]
+    assert ".cards {" in lines and "display: grid;" in lines and not any(line.startswith("1 2 3") for line in lines)
+    assert "[tool.quiver]" in lines and 'isolation = "session"' in lines
+    assert "1. Find out what the largest element is" in lines
