@@ -79,6 +79,10 @@ REPEATED = "repeated-blocks.repeated-line"
 DOUBLED = "repeated-blocks.doubled-paragraph"
 CONTENTS = "repeated-blocks.contents-list"
 CONTENTS_MIN_ITEMS = 3
+# A contents item's section number ("1", "1.2", "3.1.4" before a tab or space) and a wiki
+# subheading's edit link ("[edit]", "[edit | edit source]", "[]", "(edit)") at its end.
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?[\t ]+(?=\D)")
+EDIT_LINK = re.compile(r"\s?(?:\[(?:edit(?: \| edit source)?|edit source|)\]|\(edit\))$", re.IGNORECASE)
 CONTENTS_ITEM_WORDS = 12  # a subheading
 CONTENTS_PROSE_WORDS = 8  # a sentence of the text under a subheading
 REMNANT = "repeated-blocks.widget-remnant"
@@ -131,32 +135,47 @@ def _chains(rows: list[str]) -> list[list[int]]:
 def _contents_lists(rows: list[str]) -> list[int]:
     """The indexes of the rows of each table of contents: `CONTENTS_MIN_ITEMS` or more
     short rows in a row, each found once more after them, the copies in the same order
-    with prose between each and the next (a paragraph under each subheading). A line
+    with prose between most of them (a paragraph under each subheading, or a section's
+    heading over its first subsection's). A line
     found three times or more is a template's (a product card's "Buy now"), not a
-    subheading's."""
+    subheading's. An item and its subheading are compared without the item's section
+    number ("1.2 Drainage") and the subheading's edit link ("Drainage[edit]"), as a
+    wiki prints them."""
+    keys = [_contents_key(row) for row in rows]
     places: dict[str, list[int]] = defaultdict(list)
-    for k, row in enumerate(rows):
-        places[row].append(k)
+    for k, key in enumerate(keys):
+        places[key].append(k)
     found: list[int] = []
     k = 0
     while k < len(rows):
         end = k  # the rows from k on that are items with a copy further down
-        while end < len(rows) and _contents_item(rows[end]) and len(places[rows[end]]) == 2 \
-                and places[rows[end]][1] > end:
+        while end < len(rows) and _contents_item(rows[end]) and len(places[keys[end]]) == 2 \
+                and places[keys[end]][1] > end:
             end += 1
         copies: list[int] = []
         for j in range(k, end):
-            copy = places[rows[j]][1]
-            if copy < end or (copies and (copy < copies[-1] or not any(
-                    _prose(row, CONTENTS_PROSE_WORDS) for row in rows[copies[-1] + 1:copy]))):
+            copy = places[keys[j]][1]
+            if copy < end or (copies and copy < copies[-1]):
                 break
             copies.append(copy)
+        # prose under most subheadings: a section may open with a subsection's heading
+        prose = sum(any(_prose(row, CONTENTS_PROSE_WORDS) for row in rows[a + 1:b])
+                    for a, b in zip(copies, copies[1:]))
+        while len(copies) >= CONTENTS_MIN_ITEMS and 2 * prose < len(copies) - 1:
+            copies.pop()  # the list's tail printed again together (a footer's menu) is no contents
+            prose = sum(any(_prose(row, CONTENTS_PROSE_WORDS) for row in rows[a + 1:b])
+                        for a, b in zip(copies, copies[1:]))
         if len(copies) >= CONTENTS_MIN_ITEMS:
             found += range(k, k + len(copies))
             k += len(copies)
         else:
             k = max(end, k + 1)
     return found
+
+
+def _contents_key(row: str) -> str:
+    """`row` without a contents item's section number or a wiki subheading's edit link."""
+    return EDIT_LINK.sub("", SECTION_NUMBER.sub("", row))
 
 
 def _pull_quotes(rows: list[str]) -> list[int]:

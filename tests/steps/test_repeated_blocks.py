@@ -175,3 +175,14 @@ def test_a_display_quote_of_sentences_before_the_paragraph_that_says_them_goes()
     single = "\u201cWe knew they could not keep it up for ninety minutes\u201d\n"
     text = BODY + single + "\"We knew they could not keep it up for ninety minutes,\" the coach said afterwards.\n"
     assert clean(text) == (text, ())
+
+
+def test_a_wikis_numbered_contents_goes_though_its_subheadings_carry_edit_links():
+    # "1 History", "1.1 Medieval market" over "History[edit]", "Medieval market[edit]": a
+    # section's heading may stand right over its first subsection's
+    contents = "1\tHistory\n1.1\tMedieval market\n1.2\tThe railway\n2\tGeography\n"
+    body = ("History[edit]\nMedieval market[edit]\n" + BODY + "The railway [edit]\n" + BODY
+            + "Geography(edit)\n" + BODY)
+    out, edits = clean(contents + "\n" + body)
+    assert out == "\n" + body
+    assert {e.rule for e in edits} == {"repeated-blocks.contents-list"}
