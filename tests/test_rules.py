@@ -509,6 +509,14 @@ def test_notes_after_a_press_releases_end_mark_go_with_it(mark):
     assert [e.rule for e in edits][-2:] == ["footer.end-mark", "strip-debris.after-end-mark"]
 
 
+def test_a_notes_to_editors_heading_ends_a_release_as_its_mark_does():
+    # NOTES opens with its heading: under a release's text, the heading and the notes go;
+    # under a line or two, the heading is no release's end, and stays with its notes
+    assert run_step(StripDebris(RULEBOOK), PRESS_RELEASE + NOTES)[0] == PRESS_RELEASE
+    short = "The union said members backed the strike.\n" + NOTES
+    assert run_step(StripDebris(RULEBOOK), short)[0] == short
+
+
 def test_an_end_mark_above_most_of_the_text_takes_nothing_after_it():
     # under too little text, or over too much, the mark is no release's end
     short = "The union said members backed the strike.\nENDS\n" + NOTES
@@ -726,3 +734,21 @@ def test_the_article_under_a_sponsored_label_stays(after):
     text = ARTICLE_LINE + label + (after or "Then the rain came.\n") + NEXT_LINE
     out = run_step(StripDebris(RULEBOOK), text)[0]
     assert out == ARTICLE_LINE + (after or "Then the rain came.\n") + NEXT_LINE
+
+
+def test_paid_teasers_with_their_advertisers_go_and_a_list_of_titles_stays():
+    teasers = ("This Backyard Telescope Lets You See Saturn's Rings in HD\nStarGazer Direct\n"
+               "Neurologists Urge People Over 50 to Try This Morning Puzzle\nMindSharp\n"
+               "New Rule Lets Homeowners Get Solar Panels for $0 Down\nSolarSavings.org\n")
+    dashed = ("Compare the top 10 savings rates in the UK right now – RateFinder\n"
+              "Retire early? This calculator shows if you can afford it – PensionPath\n")
+    for box in (teasers, dashed):
+        out, rules = strip_box(box)
+        assert out == ARTICLE_LINE + NEXT_LINE and set(rules) == {"strip-debris.advertiser-teaser"}, box
+    # a reading list's short titles with their authors, one headline with a name under it, and a
+    # tour's dates (a date, a dash, the place, a dash, the venue's town) stay
+    for box in ("The Lamplighter's Daughter\nAnn Lee\nSalt Country\nTom Hay\nGlasshouse Weather\nJuniper Vale\n",
+                "Neurologists Urge People Over 50 to Try This Morning Puzzle\nMindSharp\n",
+                "August 8 – Tinley Park, IL @ Hollywood Casino Amphitheatre – Chicago\n"
+                "August 14 – St. Louis, MO @ Hollywood Casino Amphitheatre – St. Louis\n"):
+        assert strip_box(box) == (ARTICLE_LINE + box + NEXT_LINE, []), box

@@ -228,6 +228,7 @@ class StripDebris:
             edits = sorted(edits + boxes, key=lambda e: e.start)
         edits = _box_inner_lines(text, edits)
         edits = _sponsored_items(text, _player_times(text, _after_end_mark(text, edits)))
+        edits = _advertiser_teasers(text, edits)
         edits = _sponsor_messages(text, edits)
         author = context.metadata.get("author") or metadata.get("author")
         if isinstance(author, str):
@@ -479,22 +480,28 @@ def _box_inner_lines(text: str, edits: list[Edit]) -> list[Edit]:
 # counts only under END_MIN_WORDS of text, with at most END_NOTES_WORDS after it.
 END_MARK_RULE = "footer.end-mark"
 END_MIN_WORDS = 100
+NOTES_HEADING = re.compile(r"notes? (?:to|for) editors:?", re.IGNORECASE)  # a mark by its place only
 END_NOTES_WORDS = 400
 
 
 def _after_end_mark(text: str, edits: list[Edit]) -> list[Edit]:
-    """`edits`, with everything after a press release's end mark taken (see END_MARK_RULE)."""
+    """`edits`, with everything after a press release's end mark taken (see END_MARK_RULE).
+    A heading of notes for editors that ends no release (too little text above it, too much
+    under it) stays, with its notes."""
+    headings = []
     for i, edit in enumerate(edits):
         if edit.rule != END_MARK_RULE or (edit.start and text[edit.start - 1] != "\n"):
             continue
         rest = text[edit.end:]
         if not rest.strip() or len(rest.split()) > END_NOTES_WORDS \
                 or len(text[:edit.start].split()) < END_MIN_WORDS:
+            if NOTES_HEADING.fullmatch(text[edit.start:edit.end].strip()):
+                headings.append(edit)
             continue
         notes = Edit(edit.end, len(text), "", "strip-debris.after-end-mark",
                      "press release: the notes for editors after its end mark")
-        return edits[:i + 1] + [notes]
-    return edits
+        return [e for e in edits[:i + 1] if e not in headings] + [notes]
+    return [e for e in edits if e not in headings] if headings else edits
 
 
 def _covered(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -505,6 +512,71 @@ def _covered(spans: list[tuple[int, int]], offset: int) -> bool:
 def _touched(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether an edit's span [a, b) among `spans` takes some of [start, end)."""
     return any(a < end and b > start for a, b in spans)
+
+
+# A recommendation widget's paid teasers whose label the extraction dropped: two or more in
+# a row, each a headline of TEASER_MIN_WORDS words or more with its advertiser's name (one to
+# three words, no stop) on the line under it, or after a dash on its own line ("Compare the
+# top 10 savings rates right now – RateFinder"). A list of titles with their authors has
+# short titles; a sponsored headline runs long.
+TEASER_MIN_WORDS = 6
+ADVERTISER = re.compile(r"(?:[A-Z0-9][\w’'&.-]*|of|the|and|&)(?: (?:[A-Z0-9][\w’'&.-]*|of|the|and|&)){0,2}")
+DASHED_TEASER = re.compile(r"(?P<headline>[^–—|]+?) [–—|] (?P<source>[^–—|]+)")  # one dash: not a listing's
+
+
+def _advertiser_teasers(text: str, edits: list[Edit]) -> list[Edit]:
+    """`edits`, with each run of paid teasers (see TEASER_MIN_WORDS) taken."""
+    spans = [(e.start, e.end) for e in edits]
+    rows = [(start, end, line) for start, end, line in _untaken_lines(text, spans)]
+    found: list[Edit] = []
+    k = 0
+    while k < len(rows):
+        run, j = [], k
+        while j < len(rows):
+            if j + 1 < len(rows) and _teaser_headline(rows[j][2]) and _advertiser(rows[j + 1][2]) \
+                    and _adjacent(text, rows[j][1], rows[j + 1][0]):
+                run.append((rows[j][0], rows[j + 1][1]))
+                j += 2
+            elif (match := DASHED_TEASER.fullmatch(rows[j][2])) and _teaser_headline(match["headline"]) \
+                    and _advertiser(match["source"]):
+                run.append((rows[j][0], rows[j][1]))
+                j += 1
+            else:
+                break
+            if j < len(rows) and not _adjacent(text, run[-1][1], rows[j][0]):
+                break
+        if len(run) >= 2:
+            found += [Edit(a, b, "", "strip-debris.advertiser-teaser",
+                           "paid teaser: a headline with its advertiser's name") for a, b in run]
+            k = j
+        else:
+            k += 1
+    return sorted(edits + found, key=lambda e: e.start) if found else edits
+
+
+def _untaken_lines(text: str, spans: list[tuple[int, int]]):
+    """The non-blank lines no edit touches: (start, end past the newline, stripped line)."""
+    spans, first, offset = sorted(spans), 0, 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        while first < len(spans) and spans[first][1] <= start:
+            first += 1  # spans ending before the line, in order of their starts
+        if line.strip() and not (first < len(spans) and spans[first][0] < start + len(line)):
+            yield start, min(offset, len(text)), line.strip()
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Whether only blank lines (one at most) stand between offset `end` and line `start`."""
+    return text.count("\n", end, start) <= 1 and not text[end:start].strip()
+
+
+def _teaser_headline(line: str) -> bool:
+    return word_count(line) >= TEASER_MIN_WORDS and is_headline(line, TEASER_MIN_WORDS, 20) \
+        or line.endswith("?") and TEASER_MIN_WORDS <= word_count(line) <= 20 and opens_sentence(line)
+
+
+def _advertiser(line: str) -> bool:
+    return bool(ADVERTISER.fullmatch(line.strip())) and not SENTENCE_END.search(line)
 
 
 # A lone running time ("3:52", "0:00 / 5:12") on the line right above or below a line a
