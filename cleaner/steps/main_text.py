@@ -452,7 +452,7 @@ class StripOutsideMainText:
         return scores
 
     def _line_score(self, line: str, copies: int = 1) -> float:
-        if TIME_CODE.fullmatch(line.strip()):
+        if line[:1] in "[(" and TIME_CODE.fullmatch(line.strip()):
             return 0.0
         words = capital = 0
         tokens = line.split()

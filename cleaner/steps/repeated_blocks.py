@@ -175,25 +175,30 @@ def _contents_lists(rows: list[str]) -> list[int]:
 
 def _contents_key(row: str) -> str:
     """`row` without a contents item's section number or a wiki subheading's edit link."""
-    return EDIT_LINK.sub("", SECTION_NUMBER.sub("", row))
+    if row[:1].isdigit():
+        row = SECTION_NUMBER.sub("", row)
+    return EDIT_LINK.sub("", row) if row.endswith(("]", ")")) else row
 
 
 def _pull_quotes(rows: list[str]) -> list[int]:
     """The indexes of each display quote repeating an earlier paragraph (or, when it is
     sentences, one of the next `PULL_QUOTE_LOOKAHEAD` rows), and of the signature right under it."""
     found: list[int] = []
+    plain: list[str] = []  # the rows with plain quotation marks, made at the first quotation
     for k, row in enumerate(rows):
         if (match := QUOTATION.fullmatch(row)) is None:
             continue
         words = match["words"].strip()
         if not PULL_QUOTE_MIN_WORDS <= len(words.split()) <= PULL_QUOTE_MAX_WORDS:
             continue
+        plain = plain or [other.translate(PLAIN_MARKS) for other in rows]
+        quotation = Quotation(words.translate(PLAIN_MARKS))
         size = len(row.split())
-        around = rows[max(0, k - PULL_QUOTE_LOOKBACK):k]
-        if _sentences(words):
-            around += rows[k + 1:k + 1 + PULL_QUOTE_LOOKAHEAD]
-        if any((kind := _quotes(other, words)) and _prose(other, size + (
-                PULL_QUOTE_MIN_WORDS if kind == "whole" else ATTRIBUTION_MIN_WORDS)) for other in around):
+        around = range(max(0, k - PULL_QUOTE_LOOKBACK), k)
+        if quotation.parts:
+            around = [*around, *range(k + 1, min(k + 1 + PULL_QUOTE_LOOKAHEAD, len(rows)))]
+        if any((kind := quotation.held_by(plain[j])) and _prose(rows[j], size + (
+                PULL_QUOTE_MIN_WORDS if kind == "whole" else ATTRIBUTION_MIN_WORDS)) for j in around):
             found.append(k)
             below = rows[k + 1] if k + 1 < len(rows) else ""
             if QUOTE_SIGNATURE.match(below):
@@ -201,30 +206,31 @@ def _pull_quotes(rows: list[str]) -> list[int]:
     return found
 
 
-def _quotes(row: str, words: str) -> str:
-    """How `row` holds `words` in its text, not after a breadcrumb's or a menu's
-    separator ("Home » News » How many lives can you save?": the page's headline):
-    "whole", "parts" (the quotation's sentences in order, the attribution between them:
-    "We were not good at business," he says. "We were good at steel."), or "" (not at all).
-    A quotation set in capitals ("WE WERE GOOD AT STEEL", as print pages set display
-    quotes) is looked for in the row in capitals; apostrophes and quotation marks are
-    read alike (the display quote's typography may differ from the paragraph's)."""
-    row, words = row.translate(PLAIN_MARKS), words.translate(PLAIN_MARKS)
-    if words.isupper():
-        row = row.upper()
-    kind, at = "whole", row.find(words)
-    if at < 0:
+class Quotation:
+    """A display quote's words (quotation marks and apostrophes plain), and its sentences
+    when it has two or more, each of two words or more: a display quote of sentences is no
+    subheading's shape, and its sentences may stand apart in the paragraph that says them."""
+
+    def __init__(self, words: str):
+        self.words, self.upper = words, words.isupper()
         parts = [part.strip(".,!?…") for part in QUOTED_SENTENCE_BREAK.split(words)]
-        if len(parts) < 2 or any(len(part.split()) < 2 for part in parts):
-            return ""
-        kind, at = "parts", _find_in_order(row, parts)
-    return kind if at >= 0 and not row[:at].rstrip().endswith(MENU_SEPARATORS) else ""
+        self.parts = parts if len(parts) >= 2 and all(len(part.split()) >= 2 for part in parts) else []
 
-
-def _sentences(words: str) -> bool:
-    """A display quote of two sentences or more ("Reviews drive bookings. Bookings drive
-    revenue."): no subheading's shape."""
-    return bool(QUOTED_SENTENCE_BREAK.search(words))
+    def held_by(self, row: str) -> str:
+        """How `row` (its quotation marks plain) holds the quotation, not after a breadcrumb's
+        or a menu's separator ("Home » News » How many lives can you save?": the page's
+        headline): "whole", "parts" (its sentences in order, the attribution between them:
+        "We were not good at business," he says. "We were good at steel."), or "" (not at
+        all). A quotation set in capitals, as print pages set display quotes, is looked for
+        in the row in capitals."""
+        if self.upper:
+            row = row.upper()
+        kind, at = "whole", row.find(self.words)
+        if at < 0:
+            if not self.parts:
+                return ""
+            kind, at = "parts", _find_in_order(row, self.parts)
+        return kind if at >= 0 and not row[:at].rstrip().endswith(MENU_SEPARATORS) else ""
 
 
 def _find_in_order(row: str, parts: list[str]) -> int:

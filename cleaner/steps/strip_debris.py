@@ -521,6 +521,7 @@ def _touched(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # short titles; a sponsored headline runs long.
 TEASER_MIN_WORDS = 6
 ADVERTISER = re.compile(r"(?:[A-Z0-9][\w’'&.-]*|of|the|and|&)(?: (?:[A-Z0-9][\w’'&.-]*|of|the|and|&)){0,2}")
+DASHES = re.compile(r" [–—|] ")
 DASHED_TEASER = re.compile(r"(?P<headline>[^–—|]+?) [–—|] (?P<source>[^–—|]+)")  # one dash: not a listing's
 
 
@@ -533,12 +534,13 @@ def _advertiser_teasers(text: str, edits: list[Edit]) -> list[Edit]:
     while k < len(rows):
         run, j = [], k
         while j < len(rows):
-            if j + 1 < len(rows) and _teaser_headline(rows[j][2]) and _advertiser(rows[j + 1][2]) \
+            if j + 1 < len(rows) and _advertiser(rows[j + 1][2]) and _teaser_headline(rows[j][2]) \
                     and _adjacent(text, rows[j][1], rows[j + 1][0]):
                 run.append((rows[j][0], rows[j + 1][1]))
                 j += 2
-            elif (match := DASHED_TEASER.fullmatch(rows[j][2])) and _teaser_headline(match["headline"]) \
-                    and _advertiser(match["source"]):
+            elif " " in rows[j][2] and DASHES.search(rows[j][2]) \
+                    and (match := DASHED_TEASER.fullmatch(rows[j][2])) \
+                    and _advertiser(match["source"]) and _teaser_headline(match["headline"]):
                 run.append((rows[j][0], rows[j][1]))
                 j += 1
             else:
@@ -576,7 +578,7 @@ def _teaser_headline(line: str) -> bool:
 
 
 def _advertiser(line: str) -> bool:
-    return bool(ADVERTISER.fullmatch(line.strip())) and not SENTENCE_END.search(line)
+    return line.count(" ") < 3 and bool(ADVERTISER.fullmatch(line.strip())) and not SENTENCE_END.search(line)
 
 
 # A lone running time ("3:52", "0:00 / 5:12") on the line right above or below a line a
