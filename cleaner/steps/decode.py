@@ -207,7 +207,6 @@ def _guess(raw: bytes) -> str | None:
                 and match.chaos <= best.chaos + CP1252_MARGIN:
             return "cp1252"
     try:
-        name = codecs.lookup(best.encoding).name
+        return codecs.lookup(best.encoding).name
     except LookupError:
         return None
-    return name

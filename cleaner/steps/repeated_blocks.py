@@ -158,19 +158,21 @@ def _contents_lists(rows: list[str]) -> list[int]:
             if copy < end or (copies and copy < copies[-1]):
                 break
             copies.append(copy)
-        # prose under most subheadings: a section may open with a subsection's heading
-        prose = sum(any(_prose(row, CONTENTS_PROSE_WORDS) for row in rows[a + 1:b])
-                    for a, b in zip(copies, copies[1:]))
-        while len(copies) >= CONTENTS_MIN_ITEMS and 2 * prose < len(copies) - 1:
-            copies.pop()  # the list's tail printed again together (a footer's menu) is no contents
-            prose = sum(any(_prose(row, CONTENTS_PROSE_WORDS) for row in rows[a + 1:b])
-                        for a, b in zip(copies, copies[1:]))
+        # prose under most subheadings: a section may open with a subsection's heading; the
+        # list's tail printed again together (a footer's menu) is no contents
+        while len(copies) >= CONTENTS_MIN_ITEMS and 2 * _gaps_with_prose(rows, copies) < len(copies) - 1:
+            copies.pop()
         if len(copies) >= CONTENTS_MIN_ITEMS:
             found += range(k, k + len(copies))
             k += len(copies)
         else:
             k = max(end, k + 1)
     return found
+
+
+def _gaps_with_prose(rows: list[str], copies: list[int]) -> int:
+    """How many of the stretches between consecutive `copies` hold a sentence of prose."""
+    return sum(any(_prose(row, CONTENTS_PROSE_WORDS) for row in rows[a + 1:b]) for a, b in zip(copies, copies[1:]))
 
 
 def _contents_key(row: str) -> str:

@@ -480,8 +480,9 @@ def _box_inner_lines(text: str, edits: list[Edit]) -> list[Edit]:
 # counts only under END_MIN_WORDS of text, with at most END_NOTES_WORDS after it.
 END_MARK_RULE = "footer.end-mark"
 END_MIN_WORDS = 100
-NOTES_HEADING = re.compile(r"notes? (?:to|for) editors:?", re.IGNORECASE)  # a mark by its place only
 END_NOTES_WORDS = 400
+# A heading of notes for editors: an end mark by its place only (see `_after_end_mark`).
+NOTES_HEADING = re.compile(r"notes? (?:to|for) editors:?", re.IGNORECASE)
 
 
 def _after_end_mark(text: str, edits: list[Edit]) -> list[Edit]:
@@ -528,7 +529,7 @@ DASHED_TEASER = re.compile(r"(?P<headline>[^–—|]+?) [–—|] (?P<source>[^�
 def _advertiser_teasers(text: str, edits: list[Edit]) -> list[Edit]:
     """`edits`, with each run of paid teasers (see TEASER_MIN_WORDS) taken."""
     spans = [(e.start, e.end) for e in edits]
-    rows = [(start, end, line) for start, end, line in _untaken_lines(text, spans)]
+    rows = list(_untaken_lines(text, spans))
     found: list[Edit] = []
     k = 0
     while k < len(rows):
@@ -538,8 +539,7 @@ def _advertiser_teasers(text: str, edits: list[Edit]) -> list[Edit]:
                     and _adjacent(text, rows[j][1], rows[j + 1][0]):
                 run.append((rows[j][0], rows[j + 1][1]))
                 j += 2
-            elif " " in rows[j][2] and DASHES.search(rows[j][2]) \
-                    and (match := DASHED_TEASER.fullmatch(rows[j][2])) \
+            elif DASHES.search(rows[j][2]) and (match := DASHED_TEASER.fullmatch(rows[j][2])) \
                     and _advertiser(match["source"]) and _teaser_headline(match["headline"]):
                 run.append((rows[j][0], rows[j][1]))
                 j += 1
@@ -573,11 +573,14 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 
 
 def _teaser_headline(line: str) -> bool:
-    return word_count(line) >= TEASER_MIN_WORDS and is_headline(line, TEASER_MIN_WORDS, 20) \
+    """A paid teaser's headline: TEASER_MIN_WORDS to 20 words shaped as a headline, or as a
+    question ("Retire early? This calculator shows if you can afford it")."""
+    return is_headline(line, TEASER_MIN_WORDS, 20) \
         or line.endswith("?") and TEASER_MIN_WORDS <= word_count(line) <= 20 and opens_sentence(line)
 
 
 def _advertiser(line: str) -> bool:
+    """An advertiser's name: one to three words, capitalized (small words aside), no stop."""
     return line.count(" ") < 3 and bool(ADVERTISER.fullmatch(line.strip())) and not SENTENCE_END.search(line)
 
 
