@@ -325,7 +325,7 @@ def _ungutter_code(tree) -> None:
     becomes the code's <pre> alone: trafilatura wrote the table as one row, numbers and
     code run together on one line."""
     for table in list(tree.iter("table")):
-        rows = [row for row in table.iter("tr")]
+        rows = list(table.iter("tr"))
         if len(rows) != 1:
             continue
         cells = [cell for cell in rows[0] if cell.tag in ("td", "th")]

@@ -135,9 +135,6 @@ STAMP_MAX_WORDS = 10
 PARAGRAPH_WORDS = 16
 # A media player's position and length ("0:00 / 7:31"): a widget's line, not a feed's time stamp.
 PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)? ?/ ?\d{1,2}:\d\d(?::\d\d)?$")
-# A transcript's time code on its own line ("[00:01:08]"): the recording's, between the
-# lines of one text; neutral, so it neither splits the transcript nor joins a feed.
-TIME_CODE = re.compile(r"[\[(]\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d{1,3})?[\])]")
 
 MAX_ROUNDS = 4  # judgements of the kept lines, each after a cut of a copy of one of them
 
@@ -195,6 +192,9 @@ class StripOutsideMainText:
         # ... and the label of a related-stories insert ("Also read:", "Baca juga:").
         self.insert_rules = tuple(r for r in header_rules.rules
                                   if r.id in INSERT_LABEL_RULES) if header_rules is not None else ()
+        # ... and a transcript's time code alone on its line ("[00:01:08]").
+        self.time_code_rules = tuple(r for r in header_rules.rules
+                                     if r.id in TIME_CODE_RULES) if header_rules is not None else ()
 
     def prepare(self) -> None:
         if self.header_rules is not None:
@@ -346,7 +346,7 @@ class StripOutsideMainText:
             if INTERVIEW_QUESTION.match(line):  # "Q: What is next?" leads its answer
                 scores[i] = max(scores[i], 0.0)
         for i in self._player_time_lines(lines) + self._player_block_lines(lines, scores) \
-                + self._insert_lines(lines, sizes):
+                + self._insert_lines(lines, sizes) + self._time_code_lines(lines):
             scores[i] = max(scores[i], 0.0)
         for i in _digest_lines([line for _, _, line in lines]):
             scores[i] = -self.line_cost
@@ -424,6 +424,14 @@ class StripOutsideMainText:
                 found += range(i, j)
         return found
 
+    def _time_code_lines(self, lines: list[Line]) -> list[int]:
+        """A transcript's time codes, each alone on its line ("[00:01:08]"), which a time-code
+        rule takes: the recording's, between the lines of one text, so they cost nothing
+        (a time stamp costs four lines): they neither split a transcript nor pull its first
+        and last lines out. Only a line in brackets is tried."""
+        return [i for i, (_, _, line) in enumerate(lines) if line[:1] in "[("
+                and any(takes_whole_line(rule, line) for rule in self.time_code_rules)]
+
     def _control_kind(self, line: str) -> str | None:
         """The control a short line is: "media" for a player's label a media rule takes whole,
         "share" for a share bar's button a share rule takes whole, None for any other line."""
@@ -452,8 +460,6 @@ class StripOutsideMainText:
         return scores
 
     def _line_score(self, line: str, copies: int = 1) -> float:
-        if line[:1] in "[(" and TIME_CODE.fullmatch(line.strip()):
-            return 0.0
         words = capital = 0
         tokens = line.split()
         for token in tokens:
@@ -520,6 +526,7 @@ PLAYER_BLOCK_AFTER = 2
 SHARE_BUTTON_RULES = ("share.button-line", "share.prompt")
 SHARE_BAR_LEAD_LINES = 4
 INSERT_LABEL_RULES = ("teasers.heading",)
+TIME_CODE_RULES = ("media.time-code",)
 INSERT_LABEL_WORDS = 4
 INSERT_HEADLINES = 2
 # A schedule item: a day and month (no year: a feed's dates have one), then what

@@ -47,7 +47,7 @@ from cleaner.prefilter import LiteralIndex, required_literals
 from cleaner.rules import Rule, Rulebook
 from cleaner.steps.base import Context, StepResult
 from cleaner.steps.lines import (LIST_BULLET, MARKDOWN_HINT, is_headline, lines_backwards, markdown_view,
-                                 opens_sentence, unspaced_paragraph, word_count)
+                                 nonblank_lines, opens_sentence, unspaced_paragraph, word_count)
 
 PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*[ \t]*$")
 PROSE_MIN_WORDS = 10
@@ -557,14 +557,13 @@ def _advertiser_teasers(text: str, edits: list[Edit]) -> list[Edit]:
 
 
 def _untaken_lines(text: str, spans: list[tuple[int, int]]):
-    """The non-blank lines no edit touches: (start, end past the newline, stripped line)."""
-    spans, first, offset = sorted(spans), 0, 0
-    for line in text.split("\n"):
-        start, offset = offset, offset + len(line) + 1
+    """The non-blank lines no edit touches (see `nonblank_lines`)."""
+    spans, first = sorted(spans), 0
+    for start, end, line in nonblank_lines(text):
         while first < len(spans) and spans[first][1] <= start:
             first += 1  # spans ending before the line, in order of their starts
-        if line.strip() and not (first < len(spans) and spans[first][0] < start + len(line)):
-            yield start, min(offset, len(text)), line.strip()
+        if not (first < len(spans) and spans[first][0] < end - text.endswith("\n", 0, end)):
+            yield start, end, line
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

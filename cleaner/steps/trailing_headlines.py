@@ -126,23 +126,24 @@ CLOSERS = "\"'”’»)] “«"  # “ closes a German quote („So“), « a Ge
 # ("...Friday week.LIVE: Surrey v Kent") or a feed's age ("...mode.2h ago"). In Arabic,
 # Hebrew, Persian and Hindi, which have no capitals, a word of the script glued to the stop
 # ('...حقيقيا".ارتفاع أسعار', Urdu's and Hindi's own stops too: '...سکتی ہے۔معروف'): their
-# sentences are set apart by a space too. Cyrillic and Greek
-# capitals count as Latin ones do, a one-letter preposition too ("...переплаты.В Заречном районе").
+# sentences are set apart by a space too. Cyrillic and Greek capitals count as Latin ones do,
+# a one-letter preposition too ("...переплаты.В Заречном районе").
 # A word's letters may carry combining marks (the vowel signs of Hindi and Bengali, Arabic's
 # and Hebrew's points), which Python's \w does not count as letters ("जाएगा।IPL नीलामी").
+CYRILLIC_UPPER, CYRILLIC_LOWER = "\u0410-\u042f\u0401\u0404\u0406\u0407\u0490", "\u0430-\u045f\u0491"
+GREEK_UPPER, GREEK_LOWER = "\u0391-\u03a9\u0386\u0388-\u038f", "\u03ac-\u03ce"
 MARKS = "\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963" \
         "\u0981-\u0983\u09bc\u09be-\u09d7\u09e2\u09e3"
 GLUED = re.compile(rf"(?<![^\W_{MARKS}])(\d{{0,4}}(?:[^\W\d_][{MARKS}]*){{2,}}|\d+)(?:[\"”’“»)]?[.!?۔।][\"”’“»)]?|[.!?] [»”])"
-                   r"(?=[\"'“‘«]?(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[\u0410-\u042f\u0401\u0404\u0406\u0407\u0490](?:[\u0430-\u045f\u0491]| [\u0400-\u045f])"
-                   r"|[\u0391-\u03a9\u0386\u0388-\u038f][\u03ac-\u03ce])|[A-Z]{3,}[:\s▶►]|\d{1,2} ?(?:h|hrs?|m|mins?) ago"
+                   rf"(?=[\"'“‘«]?(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|[{CYRILLIC_UPPER}](?:[{CYRILLIC_LOWER}]| [\u0400-\u045f])"
+                   rf"|[{GREEK_UPPER}][{GREEK_LOWER}])|[A-Z]{{3,}}[:\s▶►]|\d{{1,2}} ?(?:h|hrs?|m|mins?) ago"
                    r"|[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff]{2})")
 # A dotted abbreviation ("p.m.", "U.S.") or a name's or firm's suffix ("Jr.", "Inc.") before
 # a capitalized word: where a headline glued with a space may start (see `_after_abbreviation`).
 ABBREVIATION_GLUE = re.compile(r"(?<!\S)((?:[^\W\d_]\.){2,}|(?:Jr|Sr|Inc|Ltd|Corp|Co|LLC)\.)"
                                r"\s+(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
-GLUED_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}"  # "Chicago", not "St" or "U.S"; "Москва", "Ιουνίου"
-                        r"|[\u0410-\u042f\u0401\u0404\u0406\u0407\u0490][\u0430-\u045f\u0491]{3,}"
-                        r"|[\u0391-\u03a9\u0386\u0388-\u038f][\u03ac-\u03ce]{3,}")
+GLUED_NAME = re.compile(rf"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{{3,}}"  # "Chicago", not "St" or "U.S"; "Москва", "Ιουνίου"
+                        rf"|[{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]{{3,}}|[{GREEK_UPPER}][{GREEK_LOWER}]{{3,}}")
 MIN_CONTENT_WORDS = 4     # fewer content words give no evidence either way
 MIN_PREFIX = 5            # "govern" matches "government"; "art" does not match "article"
 LONG_WORD = 7             # long words are rare in English: sharing one is telling

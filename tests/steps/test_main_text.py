@@ -844,7 +844,7 @@ def test_a_transcript_s_time_codes_do_not_split_it():
     transcript = "".join(f"[00:0{i // 6}:{i * 9 % 60:02d}]\n{line}\n" for i, line in enumerate(lines))
     menu = "KWNB 10 News\nMenu\nWatch\nLive TV\nNewscasts\nWeather\nSearch\n"
     footer = "More from 10 News at 6\nWeather\nTraffic\nContact us\nFCC Public File\nEEO Report\nPrivacy\n"
-    out, edits, _ = run_step(STEP, menu + transcript + footer)
+    out, edits, _ = run_step(RULED, menu + transcript + footer)
     for line in lines:
         assert line in out
     assert "Live TV" not in out and "FCC Public File" not in out
