@@ -4,12 +4,12 @@
 brackets, German „...“ ones included) when whitespace and a capital, a digit or
 an opening quote follow.
 It does not cut after a title or month abbreviation ("Sen.", "Dr.", "Dec."),
-an initial ("J.") or "No." before a number; after a dotted abbreviation
-("U.S.", "N.C.", "p.m.") or a suffix ("Inc.", "Jr.") it cuts only when the
-next word is a usual sentence opener ("The", "He", ...). Decimals never
-qualify (no space follows). A line break always ends a sentence. When in
-doubt it keeps text together: callers that judge sentences prefer one long
-sentence to a wrong fragment.
+an initial ("J."), "No." before a number, or a German date's day before its
+month ("am 20. Juni"); after a dotted abbreviation ("U.S.", "N.C.", "p.m.")
+or a suffix ("Inc.", "Jr.") it cuts only when the next word is a usual
+sentence opener ("The", "He", ...). Decimals never qualify (no space follows).
+A line break always ends a sentence. When in doubt it keeps text together:
+callers that judge sentences prefer one long sentence to a wrong fragment.
 """
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ ABBREVIATIONS = frozenset("""
     adm apr aug capt cmdr col dec dr feb fig ft gen gov hon jan jul jun lt maj
     mar messrs mr mrs ms mt nov oct prof rep reps rev sen sens sep sept sgt st
     supt vol vs
+""".split())
+
+# German writes a date's day as an ordinal ("am 20. Juni"): a day before a month's name
+# ends no sentence.
+MONTH_NAMES = frozenset("""
+    januar jänner februar märz april mai juni juli august september oktober november dezember
 """.split())
 
 # Company and name suffixes end sentences too: like dotted abbreviations they
@@ -89,6 +95,8 @@ def _is_abbreviation(token: str, next_word: str) -> bool:
     token = token.lstrip("\"'“‘«([")
     bare = token[:-1]
     if bare.lower() in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha() and bare.isupper()):
+        return True
+    if bare.isdigit() and len(bare) <= 2 and next_word.casefold() in MONTH_NAMES:
         return True
     if bare in ("No", "Nos"):
         return next_word[0].isdigit()

@@ -33,6 +33,15 @@ def test_abbreviations_initials_and_decimals_do_not_end_a_sentence(text):
     assert sentences(text) == [text]
 
 
+def test_a_german_dates_day_before_its_month_ends_no_sentence():
+    text = "Der Beschluss steht am 20. Juni auf der Tagesordnung. Die Sitzung ist öffentlich."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Der Beschluss steht am 20. Juni auf der Tagesordnung.", "Die Sitzung ist öffentlich."]
+    # a number before any other capitalized word still ends a sentence
+    text = "The vote was 7. Then the council adjourned."
+    assert len(sentence_spans(text)) == 2
+
+
 def test_dotted_abbreviation_ends_a_sentence_before_a_usual_opener():
     assert sentences("She moved to the U.S. The visa came later.") == [
         "She moved to the U.S.", "The visa came later."]

@@ -517,7 +517,7 @@ QUOTE_END = re.compile(r"[”\"»][.!?]?$")
 HEADLINE_WORDS = 15
 # A lower-case word's stop with a capitalized word glued to it, no space between.
 GLUED_STOP = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]{2,}[.!?][\"”’»]?(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
-GLUED_SENTENCE_WORDS = 5
+GLUED_SENTENCE_WORDS = 4
 # A player's controls inside an article: labels of this many words at most, with lone
 # slashes and times among them; prose within this many lines under the run.
 PLAYER_LABEL_WORDS = 8
@@ -595,7 +595,7 @@ SCORE_MAX_LINES = 3
 # end in "!" or "?": "Like this article?"), with no stamp, link, separator, click or
 # contributor credit, and not opening with the verb of a call to act ("Read more.").
 CLOSING_MAX_LINES, CLOSING_MAX_WORDS = 2, 12
-CLOSING_START = re.compile(r"^[\"“‘']?[A-Z][a-z’']*(?:\s|$)")
+CLOSING_START = re.compile(r"^[\"“‘'«„‚]?[A-Z][a-z’']*(?:\s|$)")
 CALL_OR_LINK = (r"[|@©]|https?:|www\.|\.com\b|\b(?:click|tap|contributed)\b"
                 r"|^\W*(?:read|share|subscribe|sign|follow|like|download|watch|listen|join|see|view|visit"
                 r"|continue|print|e-?mail|comment|leave|post|add|register|log|get|support|donate)\b")

@@ -250,6 +250,13 @@ def test_a_short_closing_sentence_before_a_prose_like_bio_stays_with_the_article
         assert out.startswith(ARTICLE)
 
 
+def test_a_closing_quotation_in_guillemets_stays_with_the_article():
+    # «Non ce ne andiamo». opens with a guillemet, as French and Italian quotations do
+    for closing in ("«We are not leaving».\n", "«We are not leaving».\nThe show runs until June.\n"):
+        out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + closing + BIO_AND_NOTES + FOOTER)
+        assert out.endswith(ARTICLE + closing), closing
+
+
 def test_a_closing_sentence_may_name_a_year_but_not_a_date():
     # a year alone is the article's ("That was in 2019."); a date or a time is a stamp's
     for closing in ("That was in 2019.\n", "It shut in 1998.\nA date for the hearing has not been set.\n"):
@@ -753,6 +760,11 @@ def test_a_last_paragraph_with_a_headline_glued_to_it_keeps_its_sentence():
     assert _past_glued_sentence(text, final, glued) == glued[0] + len(last)
     # a glued sentence of fewer words, a blank line between, or a last line that is no
     # sentence: the cut takes the whole line
+    # four words are a sentence too ("The meeting is public.")
+    short = "The meeting is public."
+    text = ARTICLE + short + "Storm closes the coastal road again for a third night\nRead More\n"
+    lines = nonblank_lines(text)
+    assert _past_glued_sentence(text, lines[5], lines[6]) == lines[6][0] + len(short)
     for other in (ARTICLE + "Thanks a lot.Storm closes the coastal road again\nRead More\n",
                   ARTICLE + "\n" + last + "Storm closes the coastal road again\nRead More\n",
                   ARTICLE.rstrip(".\n") + "\n" + last + "Storm closes the coastal road again\n"):
