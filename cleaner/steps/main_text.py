@@ -556,6 +556,7 @@ FIELD = re.compile(r"^([A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ][\w�
 FIELD_MAX_WORDS = 15
 NAME_LIST_MAX_WORDS = 45
 NAME_LIST_WORDS = 3
+LINE_UP_WORDS = 8
 CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
 # Labels of a field whose value is a time of day by its nature: an event's or a schedule's.
 TIME_LABEL = re.compile(r"(?:when|time|times|hours|opening hours|doors|kick-?off|starts?|show ?times?)", re.IGNORECASE)
@@ -1127,9 +1128,10 @@ def _list_end(lines: list[Line], last: int, fields: set[int]) -> int:
 def _next_list_end(lines: list[Line], last: int, fields: set[int]) -> int:
     """`last`, or the end of a schedule, roster or list of fields (`fields`: their lines)
     right after it (after at most one line: its heading, or a match's result in one or
-    two lines over its line-ups: "Town 2 (Okafor 23)"), or of a table of results under
-    its heading, or of a list a sentence of the article introduces, with a subheading
-    over that sentence ("What's out?" / "Our panel agreed on a few things:" / the items)."""
+    two lines over its line-ups: "Town 2 (Okafor 23)"), or of two teams' line-ups, or of
+    a table of results under its heading, or of a list a sentence of the article
+    introduces, with a subheading over that sentence ("What's out?" / "Our panel agreed
+    on a few things:" / the items)."""
     results = last + 1
     while results < min(len(lines), last + 3) and RESULT_LINE.match(lines[results][2]):
         results += 1
@@ -1138,12 +1140,35 @@ def _next_list_end(lines: list[Line], last: int, fields: set[int]) -> int:
                   _introduced_list_end(lines, start), _ranking_end(lines, start))
         if end - start + 1 >= LIST_MIN_ITEMS:
             return end
+        end = _line_ups_end(lines, start)
+        if end > start:
+            return end
     start = last + 3
     if start < len(lines) and len(lines[last + 1][2].split()) <= SUBHEADING_WORDS:
         end = _introduced_list_end(lines, start)
         if end - start + 1 >= LIST_MIN_ITEMS:
             return end
     return last
+
+
+def _line_ups_end(lines: list[Line], start: int) -> int:
+    """The last of two or more line-ups from `start` on, or `start - 1`: fields whose value
+    is a list of names of `LINE_UP_WORDS` words or more, four in five capitalized ("Town:
+    Kane (c), Obi, Marsh, ...": not a list of tags or a stamp's date and time). A match's
+    two teams make a list of two, which a list of fields is not."""
+    end = start - 1
+    while end + 1 < len(lines):
+        line = lines[end + 1][2]
+        field = FIELD.match(line)
+        value = line[field.end(1):] if field else ""
+        size = len(value.split())
+        names = [item.strip() for item in re.split(r"[,;]", value)]
+        if not (field and LINE_UP_WORDS <= size <= NAME_LIST_MAX_WORDS
+                and NAME_LIST_WORDS * (len(names) - 1) >= size
+                and 5 * sum(name[:1].isupper() for name in names) >= 4 * len(names)):
+            break
+        end += 1
+    return end if end > start else start - 1
 
 
 def _introduced_list_end(lines: list[Line], start: int) -> int:

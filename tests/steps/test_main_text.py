@@ -609,6 +609,18 @@ def test_a_line_up_of_long_name_lists_stays_after_the_match_report():
 
 
 
+def test_two_teams_line_ups_under_a_heading_stay_after_the_preview():
+    # a match preview ends in its two probable line-ups: a list of two fields
+    lineups = ("Probable line-ups\n"
+               "Harbour Town: Kane, Obi, Marsh, Lund, Pratt, Ives, Cole, Hale, Ray, Moss, Tate\n"
+               "Bay Rovers: Ford, Shaw, Mead, Kerr, Penn, Ash, Rowe, Bell, Keane, Cross, Hart\n")
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + lineups + FOOTER)
+    assert out.endswith(ARTICLE + lineups)
+    # two short fields are no line-ups
+    fields = "Match details\nVenue: Harbour Park\nKick-off: Saturday\n"
+    assert clean(MENU + "\n" + HEADER + "\n" + ARTICLE + fields + FOOTER).endswith(ARTICLE)
+
+
 @pytest.mark.parametrize("result", [
     "Harbour Town 2 (Moss 23, Tate 78 pen)\nBay Rovers 1 (Cross 55)\n",
     "Harbour Town 2-1 Bay Rovers\n",
