@@ -70,7 +70,7 @@ MAX_GAP = 4
 # In a widget zone nearly every line recurs; a list whose items each carry the
 # same label ("See it now" under every product) has as many one-off lines as labels.
 MAX_ONE_OFF_SHARE = 0.25
-SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]*$")
+SENTENCE_END = re.compile(r"(?<!\.\.)[.!?](?:[\"'”’)]|\s?»)*$")  # French closes a quotation with " »"
 LETTER = re.compile(r"[^\W\d_]")
 # A doubled paragraph is prose: this many words at least (a caption or a headline shown
 # twice is other steps' business).
@@ -215,6 +215,8 @@ class Quotation:
 
     def __init__(self, words: str):
         self.words, self.upper = words, words.isupper()
+        # a quote cut from inside a sentence is set with a capital: "J'ai eu ..." of "... et j'ai eu ..."
+        self.lowered = words[:1].lower() + words[1:] if words[:1].isupper() and not self.upper else ""
         parts = [part.strip(".,!?…") for part in QUOTED_SENTENCE_BREAK.split(words)]
         self.parts = parts if len(parts) >= 2 and all(len(part.split()) >= 2 for part in parts) else []
 
@@ -224,10 +226,12 @@ class Quotation:
         headline): "whole", "parts" (its sentences in order, the attribution between them:
         "We were not good at business," he says. "We were good at steel."), or "" (not at
         all). A quotation set in capitals, as print pages set display quotes, is looked for
-        in the row in capitals."""
+        in the row in capitals; one whose first letter is a capital, also with a small one."""
         if self.upper:
             row = row.upper()
         kind, at = "whole", row.find(self.words)
+        if at < 0 and self.lowered:
+            at = row.find(self.lowered)
         if at < 0:
             if not self.parts:
                 return ""

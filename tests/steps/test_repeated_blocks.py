@@ -138,6 +138,17 @@ def test_a_display_quote_repeating_a_sentence_above_it_goes_with_its_signature()
         assert clean(text) == (text, ())
 
 
+def test_a_display_quote_cut_from_inside_a_french_quotation_goes():
+    # the quote opens with a capital where the paragraph has it mid-sentence, and the
+    # paragraph ends in a stop and a spaced closing guillemet
+    said = ("Un client lui apporte un sac de farine ancienne. « Je ne m\u2019attendais \u00e0 rien. Je l\u2019ai "
+            "go\u00fbt\u00e9 et j\u2019ai eu l\u2019impression de n\u2019avoir jamais mang\u00e9 de pain de ma vie. »\n")
+    quote = "\u00ab J\u2019ai eu l\u2019impression de n\u2019avoir jamais mang\u00e9 de pain de ma vie. \u00bb\n"
+    out, edits = clean(said + "\n" + quote + "\n" + BODY)
+    assert out == said + "\n\n" + BODY
+    assert [e.rule for e in edits] == ["repeated-blocks.pull-quote"]
+
+
 def test_a_display_quote_set_in_capitals_goes_too():
     # print pages set their display quotes in capitals, and may join two quoted sentences
     said = ("Mikkelsen is blunt about why growth took so long. \"We were not good at business,\" he "
