@@ -342,11 +342,12 @@ def _ungutter_code(tree) -> None:
 
 
 def _drop_empty_links(tree) -> None:
-    """Drop the links that hold nothing (`<h2><a name="step-1" href="#step-1"></a> 1. Find
-    the element</h2>`, a code block's `<a id="line-1"></a>` before each line: a permalink's
-    or a line's target), keeping the text after them: trafilatura dropped such headings and
-    code blocks whole, as all links."""
-    for link in list(tree.iter("a")):
+    """Drop the links and spans that hold nothing (`<h2><a name="step-1" href="#step-1"></a>
+    1. Find the element</h2>`, a code block's `<a id="line-1"></a>` before each line, a
+    contents plugin's `<span id="What_we_found"></span>` around a subheading: a permalink's,
+    a line's or a section's target), keeping the text after them: trafilatura dropped such
+    headings and code blocks whole, as all links or as the contents list's copies."""
+    for link in list(tree.iter("a", "span")):
         if len(link) == 0 and not (link.text or "").strip():
             link.drop_tree()
 

@@ -616,3 +616,17 @@ def test_a_code_block_keeps_its_lines_without_its_line_numbers_and_empty_links()
     assert ".cards {" in lines and "display: grid;" in lines and not any(line.startswith("1 2 3") for line in lines)
     assert "[tool.quiver]" in lines and 'isolation = "session"' in lines
     assert "1. Find out what the largest element is" in lines
+
+
+def test_subheadings_with_a_contents_plugins_empty_targets_stay():
+    # a contents plugin lists the subheadings at the top and marks each subheading with empty
+    # spans (its target and its end): trafilatura dropped the subheadings themselves
+    titles = ["What the tests found", "Residents want more", "What comes next"]
+    contents = "<nav><ul class=\"ez-toc-list\">" + "".join(
+        f"<li><a class=\"ez-toc-link\" href=\"#{t.replace(' ', '_')}\">{t}</a></li>" for t in titles) + "</ul></nav>"
+    sections = "".join(
+        f"<h2 class=\"wp-block-heading\"><span class=\"ez-toc-section\" id=\"{t.replace(' ', '_')}\"></span>{t}"
+        f"<span class=\"ez-toc-section-end\"></span></h2><p>{p}</p>" for t, p in zip(titles, PARAGRAPHS))
+    page = PAGE.replace("".join(f"<p>{p}</p>" for p in PARAGRAPHS), f"<p>{PARAGRAPHS[0]}</p>{contents}{sections}")
+    lines = [line.strip() for line in clean(page).text.splitlines()]
+    assert all(title in lines for title in titles)
