@@ -354,7 +354,7 @@ class StripOutsideMainText:
             scores[i] = max(scores[i], RECORD_SCORE)
         menus = [size <= self.menu_words for size in sizes]
         for i in fields + _verdict_lines(lines, sizes) + _introduced_list_lines(lines) \
-                + _field_headings(lines, fields, scores):
+                + _field_headings(lines, fields, scores) + _figure_block_lines(lines, sizes):
             scores[i], menus[i] = max(scores[i], 0.0), False
         return self._best_run(self._with_gaps(scores, menus))
 
@@ -757,6 +757,9 @@ CHAPTER = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\.?
 # than `AD_BOX_MIN_LINES` and up to `AD_BOX_LINES` lines of `AD_BOX_WORDS` words or fewer, right
 # under a paragraph: a lone label between paragraphs is `AD_SLOT`'s.
 AD_BOX_LINES = 24
+FIGURE_BLOCK_WORDS = 6
+FIGURE_BLOCK_MIN_LINES = 6
+FIGURE_BLOCK_AFTER = 3
 AD_BOX_MIN_LINES = 3
 AD_BOX_WORDS = 10
 
@@ -779,6 +782,38 @@ def _ad_box_lines(lines: list[Line], sizes: list[int]) -> list[int]:
             if sizes[j] > AD_BOX_WORDS:
                 break
     return found
+
+
+def _figure_block_lines(lines: list[Line], sizes: list[int]) -> list[int]:
+    """The lines of each block of figures between two paragraphs: a table or a calculator
+    set one cell to a line ("Clearance rate" / "Sydney" / "71.4%" / "812", "Loan amount" /
+    "₹ 50,00,000"), `FIGURE_BLOCK_MIN_LINES` or more lines of `FIGURE_BLOCK_WORDS` words
+    or fewer, a third of them figures, with a paragraph right above and one within
+    `FIGURE_BLOCK_AFTER` lines below (a source note or a button between). Worth nothing
+    either way, like a list of fields: such a block inside an article had cut it in two,
+    and menus and footers have words, not figures."""
+    found: list[int] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and sizes[end] <= FIGURE_BLOCK_WORDS:
+            end += 1
+        figures = sum(_figure_line(line) for _, _, line in lines[start:end])
+        if (end - start >= FIGURE_BLOCK_MIN_LINES and 3 * figures >= end - start and figures >= 3
+                and start > 0 and _paragraph(lines[start - 1][2], sizes[start - 1])):
+            after = next((j for j in range(end, min(end + FIGURE_BLOCK_AFTER + 1, len(lines)))
+                          if _paragraph(lines[j][2], sizes[j])), None)
+            if after is not None:
+                found += range(start, after)
+        start = max(end, start + 1)
+    return found
+
+
+def _figure_line(line: str) -> bool:
+    """A table's or a calculator's figure: more digits than letters ("71.4%", "1,104",
+    "₹ 44,986", "20 Years")."""
+    digits = sum(c.isdigit() for c in line)
+    return digits > 0 and digits >= sum(c.isalpha() for c in line)
 
 
 def _chapter_lines(lines: list[Line]) -> list[int]:

@@ -872,3 +872,19 @@ def test_a_transcript_s_time_codes_do_not_split_it():
     for line in lines:
         assert line in out
     assert "Live TV" not in out and "FCC Public File" not in out
+
+
+def test_a_table_or_calculator_set_one_cell_to_a_line_does_not_cut_the_article():
+    # a results table and a loan calculator between paragraphs: short lines, a third of
+    # them figures; the article goes on under each
+    table = ("Weekend auction results\nCity\nClearance rate\nAuctions\nHarbour\n71.4%\n812\n"
+             "Bayside\n66.0%\n1,104\nPoint\n58.2%\n187\nView all results\n")
+    calculator = ("Loan calculator\nLoan amount\n$400,000\nDeposit\n$40,000\nInterest rate\n6.9 %\nTerm\n30 years\n"
+                  "Monthly payment\n$2,634\nCalculate\n")
+    lines = ARTICLE.splitlines(keepends=True)
+    body = "".join(lines[:2]) + table + "".join(lines[2:4]) + calculator + "".join(lines[4:])
+    out = clean(MENU + "\n" + HEADER + "\n" + body + FOOTER)
+    assert out.startswith(lines[0]) and out.rstrip().endswith(lines[-1].rstrip())
+    # figures with no paragraph under them (a market ticker after the article) still go
+    ticker = "Markets\nFTSE 100\n7,412\n+0.4%\nDow\n38,120\n-0.2%\n"
+    assert clean(MENU + "\n" + HEADER + "\n" + ARTICLE + ticker + FOOTER).endswith(ARTICLE)
