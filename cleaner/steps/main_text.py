@@ -607,6 +607,8 @@ CLOSING_NOT = re.compile(DATE_OR_CLOCK.pattern + r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d
 CALL_OR_LINK_LINE = re.compile(CALL_OR_LINK, re.IGNORECASE)
 # The same for a list's item, which may hold a year ("1990-1994", "Founded 2006").
 ITEM_NOT = re.compile(CLOCK_OR_AGO + "|" + CALL_OR_LINK, re.IGNORECASE)
+CALL_ITEM_WORDS = 5
+CALL_WORDS_ANYWHERE = ("click", "tap", "contributed")
 
 
 # A list of records in one template (product cards: name, features, price,
@@ -1165,8 +1167,11 @@ def _next_list_end(lines: list[Line], last: int, fields: set[int]) -> int:
     right after it (after at most one line: its heading, or a match's result in one or
     two lines over its line-ups: "Town 2 (Okafor 23)"), or of two teams' line-ups, or of
     a table of results under its heading, or of a list a sentence of the article
-    introduces, with a subheading over that sentence ("What's out?" / "Our panel agreed
+    introduces (whose first item may end the region), with a subheading over that sentence ("What's out?" / "Our panel agreed
     on a few things:" / the items)."""
+    end = _introduced_list_end(lines, last)  # the region ends in the list's first item
+    if end - last + 1 >= LIST_MIN_ITEMS:
+        return end
     results = last + 1
     while results < min(len(lines), last + 3) and RESULT_LINE.match(lines[results][2]):
         results += 1
@@ -1225,10 +1230,23 @@ def _introduced_list_end(lines: list[Line], start: int) -> int:
     for i in range(start, min(len(lines), start + INTRO_MAX_ITEMS)):
         item = lines[i][2]
         if (len(item.split()) > HEADLINE_WORDS or item.rstrip(CLOSING_QUOTES).endswith(TRUNCATION)
-                or ITEM_NOT.search(item) or TEASER_INTRO.search(item)):
+                or _chrome_item(item) or TEASER_INTRO.search(item)):
             break
         end = i
     return end
+
+
+def _chrome_item(item: str) -> bool:
+    """A list's item that reads as chrome: a time stamp or a link, or a call to act of
+    `CALL_ITEM_WORDS` words or fewer ("Leave a comment", "Download the app"). A longer
+    line that only opens with such a verb is the list's ("Leave the field a little
+    better", a verse's line)."""
+    short = len(item.split()) <= CALL_ITEM_WORDS
+    for found in ITEM_NOT.finditer(item):
+        word = found.group().strip(" \t*-•").lower()
+        if short or found.start() > 0 or not word.isalpha() or word in CALL_WORDS_ANYWHERE:
+            return True
+    return False
 
 
 def _numbered_end(lines: list[Line], start: int) -> int:

@@ -888,3 +888,16 @@ def test_a_table_or_calculator_set_one_cell_to_a_line_does_not_cut_the_article()
     # figures with no paragraph under them (a market ticker after the article) still go
     ticker = "Markets\nFTSE 100\n7,412\n+0.4%\nDow\n38,120\n-0.2%\n"
     assert clean(MENU + "\n" + HEADER + "\n" + ARTICLE + ticker + FOOTER).endswith(ARTICLE)
+
+
+def test_a_verse_the_article_introduces_stays_though_a_line_opens_like_a_call():
+    # an obituary ends in a verse it introduces with a colon; the region's score ends at the
+    # verse's first line, and a line of it opens with "Leave", as a call to act does
+    verse = ("Her family shares a verse she kept taped inside the kitchen cabinet for years:\n"
+             "Do the work in front of you,\nFeed whoever is at the door,\n"
+             "Leave the field a little better\nThan it was the year before.\n")
+    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + verse + FOOTER)
+    assert out.endswith(ARTICLE + verse)
+    # a short call to act under such a sentence still ends the list
+    calls = "Her family asks that gifts go to the county library, which she loved:\nLeave a comment\nShare this\nDonate now\n"
+    assert "Leave a comment" not in clean(MENU + "\n" + HEADER + "\n" + ARTICLE + calls + FOOTER)
