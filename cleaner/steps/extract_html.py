@@ -302,6 +302,7 @@ def _prepared(tree, cells: bool = True):
         _drop_empty_links(tree)
         _join_drop_caps(tree)
         _unlist_entries(tree)
+        _wrap_loose_text(tree)
         _divs_as_paragraphs(tree)
         _unlayout_tables(tree, cells)
         _join_intro(tree)
@@ -387,6 +388,26 @@ INLINE_TAGS = frozenset(("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "
                          "u", "var", "wbr", "font"))
 DIV_PARAGRAPH_WORDS = 12
 PROSE_ENDING = re.compile(r"[.!?…。！？।؟][\"'”’»)\]」』]*$")
+
+
+def _wrap_loose_text(tree) -> None:
+    """Make <p>s of a <div>'s own text when blank lines separate it into paragraphs
+    (`text<br><br>text<br><br>text`, `LAYOUT_BREAKS` such breaks or more), as some
+    newspapers' templates write an article: trafilatura dropped the first paragraphs of
+    such a <div>. Cells of layout tables are wrapped with their table (`_unlayout_tables`).
+    A paragraph set apart right above it in a <div> of its own (the first paragraph, in
+    bold) becomes the first of those <p>s: left beside them, trafilatura dropped it."""
+    for div in list(tree.iter("div")):
+        if ((div.text or "").strip() or any((child.tail or "").strip() for child in div)) \
+                and _text_breaks(div) >= LAYOUT_BREAKS:
+            _wrap_paragraphs(div)
+            before = div.getprevious()
+            while (before is not None and before.tag == "div" and not (before.tail or "").strip()
+                   and _reads_as_paragraph(before)
+                   and all(isinstance(child.tag, str) and child.tag in INLINE_TAGS for child in before)):
+                above, before.tag, before.tail = before.getprevious(), "p", None
+                div.insert(0, before)
+                before = above
 
 
 def _divs_as_paragraphs(tree) -> None:

@@ -630,3 +630,24 @@ def test_subheadings_with_a_contents_plugins_empty_targets_stay():
     page = PAGE.replace("".join(f"<p>{p}</p>" for p in PARAGRAPHS), f"<p>{PARAGRAPHS[0]}</p>{contents}{sections}")
     lines = [line.strip() for line in clean(page).text.splitlines()]
     assert all(title in lines for title in titles)
+
+
+def test_a_divs_paragraphs_separated_by_blank_lines_become_paragraphs():
+    # a newspaper template writes the article as one <div> of text with <br><br> between
+    # paragraphs and its photos and quotes as blocks among them: on such a page trafilatura
+    # dropped the article's first paragraphs. Each run of text becomes a <p>, in order
+    import lxml.html
+    from cleaner.steps.extract_html import _wrap_loose_text
+    photo = "<div class=\"photo\"><img src=\"pier.jpg\" alt=\"The pier\"></div>"
+    tree = lxml.html.fromstring(
+        f"<html><body><div id=\"article_body\">{PARAGRAPHS[0]}<br><br>\n{PARAGRAPHS[1]} <b>Then</b> it rained."
+        f"<br><br>\n{photo}\n{PARAGRAPHS[2]}<br><br>The ferry runs as usual.<br><br></div></body></html>")
+    _wrap_loose_text(tree)
+    body = tree.get_element_by_id("article_body")
+    assert [child.tag for child in body] == ["p", "p", "div", "p", "p"]
+    assert [" ".join(child.text_content().split()) for child in body if child.tag == "p"] == [
+        PARAGRAPHS[0], PARAGRAPHS[1] + " Then it rained.", PARAGRAPHS[2], "The ferry runs as usual."]
+    # one blank line is no sign: a caption's box or a signature under a paragraph
+    tree = lxml.html.fromstring(f"<html><body><div id=\"box\">{PARAGRAPHS[0]}<br><br>Ann Lee</div></body></html>")
+    _wrap_loose_text(tree)
+    assert [child.tag for child in tree.get_element_by_id("box")] == ["br", "br"]
