@@ -35,7 +35,8 @@ NEEDS_FTFY = re.compile(
 # character for, which copying drops: "said,â€ he". ftfy takes the space after it for
 # a lost no-break space and makes a dagger ("said,†he"); after a word or punctuation
 # and before a space or the line's end it is the quote, as the dagger almost never is.
-LOST_BYTE_QUOTE = re.compile("(?<=[\\w.,!?;:)\u2019])\u00e2\u20ac(?=[ \\t]|$)")
+# A decoder that replaced the byte instead leaves U+FFFD in its place ("said,â€\ufffd he").
+LOST_BYTE_QUOTE = re.compile("(?<=[\\w.,!?;:)\u2019])\u00e2\u20ac\ufffd?(?=[ \\t]|$)")
 # A two-byte UTF-8 letter read as cp1252 inside a word, which ftfy leaves when the pair
 # also reads as plausible text ("LlÅ·r" for "Llŷr": "·" is common punctuation). Between
 # two letters the pair is no punctuation, and it is repaired when its bytes decode to a letter.
@@ -63,7 +64,7 @@ def _label(old: str, new: str, ftfy_reason: str, left: frozenset[str] = frozense
         return "unicode.odd-space", "unusual space made a plain space"
     if old in left:
         return "encoding.in-word-letter", IN_WORD_REASON
-    if old == "\u00e2\u20ac" and new == "\u201d":
+    if old in ("\u00e2\u20ac", "\u00e2\u20ac\ufffd") and new == "\u201d":
         return "encoding.lost-byte-quote", "closing quote whose last byte was lost in copying restored"
     return "encoding.ftfy", ftfy_reason
 

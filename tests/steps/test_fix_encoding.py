@@ -43,6 +43,10 @@ def test_a_closing_quote_that_lost_its_last_byte_is_a_quote_not_a_dagger():
     out, edits = fix("â€œWe won,â€ the coach said. It was a long night.â€\n")
     assert out == "“We won,” the coach said. It was a long night.”\n"
     assert [e.rule for e in edits if e.replacement == "”"] == ["encoding.lost-byte-quote"] * 2
+    # a decoder that replaced the byte left U+FFFD in its place
+    out, edits = fix("â€œOur Town,â€\ufffd when Emily asks. It ended.â€\ufffd\n")
+    assert out == "“Our Town,” when Emily asks. It ended.”\n"
+    assert [e.rule for e in edits if e.replacement == "”"] == ["encoding.lost-byte-quote"] * 2
 
 
 def test_the_rest_of_the_mojibake_family_is_left_to_ftfy():
