@@ -609,16 +609,19 @@ def test_a_line_up_of_long_name_lists_stays_after_the_match_report():
 
 
 
+def _with_tail(tail: str) -> str:
+    """The page with `tail` right after the article's last line, cleaned."""
+    return clean(MENU + "\n" + HEADER + "\n" + ARTICLE + tail + FOOTER)
+
+
 def test_two_teams_line_ups_under_a_heading_stay_after_the_preview():
-    # a match preview ends in its two probable line-ups: a list of two fields
+    # a match preview ends in its two probable line-ups: a list of two fields; two short
+    # fields are no line-ups
     lineups = ("Probable line-ups\n"
                "Harbour Town: Kane, Obi, Marsh, Lund, Pratt, Ives, Cole, Hale, Ray, Moss, Tate\n"
                "Bay Rovers: Ford, Shaw, Mead, Kerr, Penn, Ash, Rowe, Bell, Keane, Cross, Hart\n")
-    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + lineups + FOOTER)
-    assert out.endswith(ARTICLE + lineups)
-    # two short fields are no line-ups
-    fields = "Match details\nVenue: Harbour Park\nKick-off: Saturday\n"
-    assert clean(MENU + "\n" + HEADER + "\n" + ARTICLE + fields + FOOTER).endswith(ARTICLE)
+    assert _with_tail(lineups).endswith(ARTICLE + lineups)
+    assert _with_tail("Match details\nVenue: Harbour Park\nKick-off: Saturday\n").endswith(ARTICLE)
 
 
 @pytest.mark.parametrize("result", [
@@ -886,8 +889,7 @@ def test_a_table_or_calculator_set_one_cell_to_a_line_does_not_cut_the_article()
     out = clean(MENU + "\n" + HEADER + "\n" + body + FOOTER)
     assert out.startswith(lines[0]) and out.rstrip().endswith(lines[-1].rstrip())
     # figures with no paragraph under them (a market ticker after the article) still go
-    ticker = "Markets\nFTSE 100\n7,412\n+0.4%\nDow\n38,120\n-0.2%\n"
-    assert clean(MENU + "\n" + HEADER + "\n" + ARTICLE + ticker + FOOTER).endswith(ARTICLE)
+    assert _with_tail("Markets\nFTSE 100\n7,412\n+0.4%\nDow\n38,120\n-0.2%\n").endswith(ARTICLE)
 
 
 def test_a_verse_the_article_introduces_stays_though_a_line_opens_like_a_call():
@@ -896,8 +898,7 @@ def test_a_verse_the_article_introduces_stays_though_a_line_opens_like_a_call():
     verse = ("Her family shares a verse she kept taped inside the kitchen cabinet for years:\n"
              "Do the work in front of you,\nFeed whoever is at the door,\n"
              "Leave the field a little better\nThan it was the year before.\n")
-    out = clean(MENU + "\n" + HEADER + "\n" + ARTICLE + verse + FOOTER)
-    assert out.endswith(ARTICLE + verse)
+    assert _with_tail(verse).endswith(ARTICLE + verse)
     # a short call to act under such a sentence still ends the list
-    calls = "Her family asks that gifts go to the county library, which she loved:\nLeave a comment\nShare this\nDonate now\n"
-    assert "Leave a comment" not in clean(MENU + "\n" + HEADER + "\n" + ARTICLE + calls + FOOTER)
+    calls = "Her family asks that gifts go to the county library, which she loved:\nLeave a comment\nShare this\n"
+    assert "Leave a comment" not in _with_tail(calls)
