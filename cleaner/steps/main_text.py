@@ -556,7 +556,8 @@ FIELD = re.compile(r"^([A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŘŚŠŤŮŰŹŻŽ][\w�
 FIELD_MAX_WORDS = 15
 NAME_LIST_MAX_WORDS = 45
 NAME_LIST_WORDS = 3
-LINE_UP_WORDS = 8
+LINE_UP_WORDS = 8  # a team's line-up: a field whose value lists names, this many words at least
+NAME_SEPARATOR = re.compile(r"[,;]")
 CLOCK_MARK = re.compile(CLOCK_OR_AGO, re.IGNORECASE)
 # Labels of a field whose value is a time of day by its nature: an event's or a schedule's.
 TIME_LABEL = re.compile(r"(?:when|time|times|hours|opening hours|doors|kick-?off|starts?|show ?times?)", re.IGNORECASE)
@@ -759,11 +760,13 @@ CHAPTER = re.compile(r"^[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d\d)(?:\s?([ap])\.?m\.?
 # than `AD_BOX_MIN_LINES` and up to `AD_BOX_LINES` lines of `AD_BOX_WORDS` words or fewer, right
 # under a paragraph: a lone label between paragraphs is `AD_SLOT`'s.
 AD_BOX_LINES = 24
-FIGURE_BLOCK_WORDS = 6
-FIGURE_BLOCK_MIN_LINES = 6
-FIGURE_BLOCK_AFTER = 3
 AD_BOX_MIN_LINES = 3
 AD_BOX_WORDS = 10
+# A table or a calculator set one cell to a line between paragraphs: this many short lines
+# at least, of this many words at most, a paragraph within this many lines under them.
+FIGURE_BLOCK_MIN_LINES = 6
+FIGURE_BLOCK_WORDS = 6
+FIGURE_BLOCK_AFTER = 3
 
 
 def _ad_box_lines(lines: list[Line], sizes: list[int]) -> list[int]:
@@ -1167,8 +1170,8 @@ def _next_list_end(lines: list[Line], last: int, fields: set[int]) -> int:
     right after it (after at most one line: its heading, or a match's result in one or
     two lines over its line-ups: "Town 2 (Okafor 23)"), or of two teams' line-ups, or of
     a table of results under its heading, or of a list a sentence of the article
-    introduces (whose first item may end the region), with a subheading over that sentence ("What's out?" / "Our panel agreed
-    on a few things:" / the items)."""
+    introduces (whose first item may end the region), with a subheading over that
+    sentence ("What's out?" / "Our panel agreed on a few things:" / the items)."""
     end = _introduced_list_end(lines, last)  # the region ends in the list's first item
     if end - last + 1 >= LIST_MIN_ITEMS:
         return end
@@ -1202,7 +1205,7 @@ def _line_ups_end(lines: list[Line], start: int) -> int:
         field = FIELD.match(line)
         value = line[field.end(1):] if field else ""
         size = len(value.split())
-        names = [item.strip() for item in re.split(r"[,;]", value)]
+        names = [item.strip() for item in NAME_SEPARATOR.split(value)]
         if not (field and LINE_UP_WORDS <= size <= NAME_LIST_MAX_WORDS
                 and NAME_LIST_WORDS * (len(names) - 1) >= size
                 and 5 * sum(name[:1].isupper() for name in names) >= 4 * len(names)):
