@@ -403,8 +403,7 @@ def _wrap_loose_text(tree) -> None:
             _wrap_paragraphs(div)
             before = div.getprevious()
             while (before is not None and before.tag == "div" and not (before.tail or "").strip()
-                   and _reads_as_paragraph(before)
-                   and all(isinstance(child.tag, str) and child.tag in INLINE_TAGS for child in before)):
+                   and _one_paragraph(before)):
                 above, before.tag, before.tail = before.getprevious(), "p", None
                 div.insert(0, before)
                 before = above
@@ -417,9 +416,7 @@ def _divs_as_paragraphs(tree) -> None:
     with_paragraph: dict[Any, bool] = {}  # per parent, asked once: a page of div soup has thousands
     for div in list(tree.iter("div")):
         parent = div.getparent()
-        if parent is None or any(not isinstance(child.tag, str) or child.tag not in INLINE_TAGS for child in div):
-            continue
-        if not _reads_as_paragraph(div):
+        if parent is None or not _one_paragraph(div):
             continue
         if parent not in with_paragraph:
             with_paragraph[parent] = any(sibling.tag == "p" and "".join(sibling.itertext()).strip()
@@ -547,6 +544,12 @@ def _unlayout_tables(tree, cells: bool = True) -> None:
     for table in layouts:
         for element in table.iter(*TABLE_TAGS):
             element.tag = "div"
+
+
+def _one_paragraph(element) -> bool:
+    """Only text and inline markup in `element`, and it reads as a paragraph."""
+    return all(isinstance(child.tag, str) and child.tag in INLINE_TAGS for child in element) \
+        and _reads_as_paragraph(element)
 
 
 def _reads_as_paragraph(element) -> bool:
