@@ -752,3 +752,17 @@ def test_paid_teasers_with_their_advertisers_go_and_a_list_of_titles_stays():
                 "August 8 – Tinley Park, IL @ Hollywood Casino Amphitheatre – Chicago\n"
                 "August 14 – St. Louis, MO @ Hollywood Casino Amphitheatre – St. Louis\n"):
         assert strip_box(box) == (ARTICLE_LINE + box + NEXT_LINE, []), box
+
+
+def test_a_debris_line_run_onto_a_paragraphs_end_with_no_space_goes():
+    paragraph = "Full results of the relay championships are on the county athletics website."
+    prompt = "Got club news or results you'd like to see in the Gazette? Email sport@gazette.example"
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + paragraph + prompt + "\n")[:2]
+    assert out == ARTICLE_LINE + paragraph + "\n"
+    assert len(edits) == 1 and edits[0].reason.endswith("run onto the paragraph's end with no space")
+    # a sentence run on with no space that no rule takes, a debris phrase inside a sentence,
+    # and a short label before the stop stay
+    for line in (paragraph + "Results from the junior races follow next week.",
+                 paragraph + "Sign up now, the coach told the juniors after the race.",
+                 "Sport.Sign up now"):
+        assert run_step(StripDebris(RULEBOOK), ARTICLE_LINE + line + "\n")[0] == ARTICLE_LINE + line + "\n", line

@@ -76,6 +76,11 @@ def _whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 LINE_SCOPES = ("line", "head", "tail")
+# A stop with no space after it, between a lower-case word and a capitalized one ("...on the
+# website.Got club news? Email ..."): where extraction joined a debris line to the paragraph
+# above. What follows it is tried as a line of its own, after a paragraph of this many words.
+GLUED_STOP = re.compile(r"(?:(?<=[a-z][a-z][.!?])|(?<=[a-z][.!?][\"”’]))(?=[A-Z][a-z])")
+GLUED_MIN_WORDS = 4
 NAMED_GROUP = re.compile(r"\(\?P<(?:author|date|source|title)>")
 LOOKAROUND = re.compile(r"\(\?<?[=!]")
 
@@ -213,6 +218,8 @@ class StripDebris:
             if start < last_end or (start == last_end == end):
                 continue
             reason = rule.reason
+            if rule.scope in LINE_SCOPES and start and text[start - 1] != "\n":
+                reason = f"{rule.reason}, run onto the paragraph's end with no space"
             if rule.takes_list:
                 end, count = _listed_headlines(text, end, own)
                 if count < rule.min_listed:
@@ -240,6 +247,8 @@ class StripDebris:
         for line in text.split("\n"):
             start, offset = offset, offset + len(line) + 1
             words = len(line.split())
+            if words > GLUED_MIN_WORDS and (glued := self._glued_tail(line, start, head_end, tail_start)):
+                yield glued
             if not words or words > self.longest:
                 continue
             found = self._match_line(text, start, start + len(line), line, head_end, tail_start)
@@ -248,6 +257,24 @@ class StripDebris:
             if found:
                 rule, match = found
                 yield start, min(start + len(line) + 1, len(text)), rule, match
+
+    def _glued_tail(self, line: str, start: int, head_end: int, tail_start: int):
+        """The debris run onto the end of `line` after a stop with no space (`GLUED_STOP`), as
+        a candidate: the part from the stop on, when a line rule takes the whole of it as
+        it would take a line of its own."""
+        for glue in GLUED_STOP.finditer(line):
+            if len(line[:glue.start()].split()) < GLUED_MIN_WORDS:
+                continue
+            tail = line[glue.start():].rstrip()
+            for i in self._candidates(tail):
+                rule = self.line_rules[i]
+                if rule.takes_list or rule.kind == "replace":
+                    continue
+                match = rule.regex.match(tail)
+                if match and match.end() == len(tail) and \
+                        self._fits(rule, match, start + glue.start(), head_end, tail_start, len(tail)):
+                    return start + glue.start(), start + glue.start() + len(tail), rule, match
+        return None
 
     def _match_line(self, text: str, start: int, end: int, line: str, head_end: int, tail_start: int):
         """The first line rule (in rulebook order) that takes the whole line [start, end), with its match;
