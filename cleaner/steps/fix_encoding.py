@@ -5,6 +5,8 @@ reason. A cheap pre-check picks the lines that can need repair, so clean text
 does not pay for ftfy's full pass. Besides ftfy it turns unusual space
 characters (no-break, thin, en spaces...) into plain spaces and removes
 invisible characters (zero-width space, word joiner, stray BOM, soft hyphen).
+Two repairs ftfy cannot make, since copying lost a byte of the mojibake: a
+closing quote ("said,â€ he") and an "í" inside a word ("fruterÃa").
 
 Deliberately kept: curly quotes and dashes (typography, not damage),
 full-width characters (proper in CJK text), and line breaks (left to
@@ -42,10 +44,15 @@ LOST_BYTE_QUOTE = re.compile("(?<=[\\w.,!?;:)\u2019])\u00e2\u20ac\ufffd?(?=[ \\t
 # two letters the pair is no punctuation, and it is repaired when its bytes decode to a letter.
 IN_WORD_PAIR = re.compile("(?<=[^\\W\\d_])[\u00c2-\u00df]" + _CONT + "(?=[^\\W\\d_])")
 IN_WORD_REASON = "a letter's two UTF-8 bytes, read as cp1252 inside a word, decoded"
+# "í" is UTF-8 C3 AD: read as cp1252, a capital "Ã" and a soft hyphen, which extraction and
+# copying drop as invisible ("recorrÃa" for "recorría"). Between two lower-case letters
+# that capital is no word's letter (Portuguese sets "Ã" in capitals only: "SÃO"), so it is that "í".
+LOST_SOFT_HYPHEN = re.compile("(?<=[a-zß-öø-ÿ])\u00c3(?=[a-zß-öø-ÿ])")
 ODD_SPACE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 OWN_FIX = re.compile(f"[{ODD_SPACE}{INVISIBLE}]")
-ANY_FIX = re.compile(NEEDS_FTFY.pattern + f"|[{ODD_SPACE}{INVISIBLE}]|" + LOST_BYTE_QUOTE.pattern)
+ANY_FIX = re.compile(NEEDS_FTFY.pattern + f"|[{ODD_SPACE}{INVISIBLE}]|" + LOST_BYTE_QUOTE.pattern
+                     + "|" + LOST_SOFT_HYPHEN.pattern)
 TOKEN = re.compile(r"\s+|[^\s]+")
 
 
@@ -64,6 +71,8 @@ def _label(old: str, new: str, ftfy_reason: str, left: frozenset[str] = frozense
         return "unicode.odd-space", "unusual space made a plain space"
     if old in left:
         return "encoding.in-word-letter", IN_WORD_REASON
+    if old == "\u00c3" and new == "\u00ed":
+        return "encoding.lost-soft-hyphen", "an í whose second byte, read as a soft hyphen, was dropped in copying restored"
     if old in ("\u00e2\u20ac", "\u00e2\u20ac\ufffd") and new == "\u201d":
         return "encoding.lost-byte-quote", "closing quote whose last byte was lost in copying restored"
     return "encoding.ftfy", ftfy_reason
@@ -164,7 +173,7 @@ class FixEncoding:
             explained = ftfy.fix_and_explain(fixed, self._config)
             fixed = explained.text
             reason = _explain(explained.explanation or [])
-        fixed = _own_fix(fixed)
+        fixed = _own_fix(LOST_SOFT_HYPHEN.sub("\u00ed", fixed))
         # after ftfy, on what it left: a pair it repairs is never taken apart first
         left: set[str] = set()
 

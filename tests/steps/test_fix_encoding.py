@@ -49,6 +49,16 @@ def test_a_closing_quote_that_lost_its_last_byte_is_a_quote_not_a_dagger():
     assert [e.rule for e in edits if e.replacement == "”"] == ["encoding.lost-byte-quote"] * 2
 
 
+def test_an_i_acute_whose_soft_hyphen_was_dropped_is_restored():
+    # "í" read as cp1252 is "Ã" and a soft hyphen, which extraction drops as invisible
+    out, edits = fix("Dejó la empresa de logÃstica para abrir una fruterÃa. SÃO PAULO, Ãrea.\n")
+    assert out == "Dejó la empresa de logística para abrir una frutería. SÃO PAULO, Ãrea.\n"
+    assert [e.rule for e in edits] == ["encoding.lost-soft-hyphen"] * 2
+    # with the soft hyphen still there, ftfy repairs the pair itself
+    out, edits = fix("La caÃ\u00adda de ventas.\n")
+    assert out == "La caída de ventas.\n" and [e.rule for e in edits] == ["encoding.ftfy"]
+
+
 def test_the_rest_of_the_mojibake_family_is_left_to_ftfy():
     out, _ = fix("Prices rose 5â€“6% and itâ€™s â€œnewâ€\u009d.\n")
     assert out == "Prices rose 5–6% and it’s “new”.\n"
