@@ -766,3 +766,14 @@ def test_a_debris_line_run_onto_a_paragraphs_end_with_no_space_goes():
                  paragraph + "Sign up now, the coach told the juniors after the race.",
                  "Sport.Sign up now"):
         assert run_step(StripDebris(RULEBOOK), ARTICLE_LINE + line + "\n")[0] == ARTICLE_LINE + line + "\n", line
+
+
+def test_a_bar_of_prompts_joined_by_pipes_goes_when_each_is_debris():
+    bar = "Follow us on Google News | Join our WhatsApp channel for the latest updates"
+    out, edits = run_step(StripDebris(RULEBOOK), ARTICLE_LINE + bar + "\n" + NEXT_LINE)[:2]
+    assert out == ARTICLE_LINE + NEXT_LINE
+    assert len(edits) == 1 and edits[0].reason.endswith('joined by " | " to more lines of debris')
+    # a part that is no debris keeps the whole line
+    for line in ("Follow us on Google News | The council voted to delay the repairs until spring.",
+                 "Sign up for our newsletter | Ann Lee, who has run the bakery since 1990, won the prize."):
+        assert run_step(StripDebris(RULEBOOK), ARTICLE_LINE + line + "\n")[0] == ARTICLE_LINE + line + "\n", line

@@ -36,9 +36,10 @@ NEEDS_FTFY = re.compile(
 # A closing quote (UTF-8 E2 80 9D) read as cp1252 is "â€" and a byte cp1252 has no
 # character for, which copying drops: "said,â€ he". ftfy takes the space after it for
 # a lost no-break space and makes a dagger ("said,†he"); after a word or punctuation
-# and before a space or the line's end it is the quote, as the dagger almost never is.
+# and before a space, the line's end or a stop or comma before them ("labour forceâ€.") it
+# is the quote, as the dagger almost never is.
 # A decoder that replaced the byte instead leaves U+FFFD in its place ("said,â€\ufffd he").
-LOST_BYTE_QUOTE = re.compile("(?<=[\\w.,!?;:)\u2019])\u00e2\u20ac\ufffd?(?=[ \\t]|$)")
+LOST_BYTE_QUOTE = re.compile("(?<=[\\w.,!?;:)\u2019])\u00e2\u20ac\ufffd?(?=[ \\t]|[.,;:!?)](?:[ \\t]|$)|$)")
 # A two-byte UTF-8 letter read as cp1252 inside a word, which ftfy leaves when the pair
 # also reads as plausible text ("LlÅ·r" for "Llŷr": "·" is common punctuation). Between
 # two letters the pair is no punctuation, and it is repaired when its bytes decode to a letter.

@@ -31,6 +31,11 @@ words or fewer that pitches (a price, an offer, "Shop now", "free trial"). A lab
 under an ad that has an ad label above it closes the ad: the line between the two goes,
 and the line under the closing label stays.
 
+A line rule also takes debris joined to other text where extraction lost a line
+break: the part after a stop with no space ("...on the website.Got club news?
+Email ...") when the rule takes that part whole, and a line of parts split by " | "
+when rules take every part ("Follow us on Google News | Join our WhatsApp channel").
+
 Keeps every line longer than a rule's `max_words`, so a prose sentence that
 happens to contain a debris phrase stays. Where two rules claim overlapping
 text, the one that starts first (then the longer) wins; the other is dropped.
@@ -69,6 +74,12 @@ def prose_bounds(text: str) -> tuple[int, int]:
     return first, last
 
 
+def _joined(line: str, part: str) -> bool:
+    """Whether `part` is one of the parts of `line` split by " | " (and not the whole line)."""
+    parts = [p.strip() for p in line.split(" | ")]
+    return len(parts) > 1 and part in parts
+
+
 def _whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, start) + 1
     newline = text.find("\n", max(end - 1, start))
@@ -81,6 +92,8 @@ LINE_SCOPES = ("line", "head", "tail")
 # above. What follows it is tried as a line of its own, after a paragraph of this many words.
 GLUED_STOP = re.compile(r"(?:(?<=[a-z][a-z][.!?])|(?<=[a-z][.!?][\"”’]))(?=[A-Z][a-z])")
 GLUED_MIN_WORDS = 4
+# A line of prompts joined by " | " goes when a rule takes each of its parts, up to this many.
+MAX_JOINED_PARTS = 4
 NAMED_GROUP = re.compile(r"\(\?P<(?:author|date|source|title)>")
 LOOKAROUND = re.compile(r"\(\?<?[=!]")
 
@@ -220,6 +233,8 @@ class StripDebris:
             reason = rule.reason
             if rule.scope in LINE_SCOPES and start and text[start - 1] != "\n":
                 reason = f"{rule.reason}, run onto the paragraph's end with no space"
+            elif rule.scope in LINE_SCOPES and match.string is not text and _joined(text[start:end], match.string):
+                reason = f"{rule.reason}, joined by \" | \" to more lines of debris"
             if rule.takes_list:
                 end, count = _listed_headlines(text, end, own)
                 if count < rule.min_listed:
@@ -254,9 +269,26 @@ class StripDebris:
             found = self._match_line(text, start, start + len(line), line, head_end, tail_start)
             if not found and MARKDOWN_HINT.search(line):
                 found = self._match_view(markdown_view(line), line, start, head_end, tail_start)
+            if not found and " | " in line:
+                found = self._joined_parts(line, start, head_end, tail_start)
             if found:
                 rule, match = found
                 yield start, min(start + len(line) + 1, len(text)), rule, match
+
+    def _joined_parts(self, line: str, start: int, head_end: int, tail_start: int):
+        """The first part's rule and match when every part of a line split by " | " is a
+        line a rule takes whole ("Follow us on Google News | Join our WhatsApp channel"):
+        a bar of prompts, each debris on its own."""
+        parts = [part.strip() for part in line.split(" | ")]
+        if not 2 <= len(parts) <= MAX_JOINED_PARTS:
+            return None
+        first = None
+        for part in parts:
+            found = self._match_view(part, line, start, head_end, tail_start) if part else None
+            if found is None or found[0].takes_list or found[0].kind == "replace":
+                return None
+            first = first or found
+        return first
 
     def _glued_tail(self, line: str, start: int, head_end: int, tail_start: int):
         """The debris run onto the end of `line` after a stop with no space (`GLUED_STOP`), as

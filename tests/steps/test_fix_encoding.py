@@ -49,6 +49,14 @@ def test_a_closing_quote_that_lost_its_last_byte_is_a_quote_not_a_dagger():
     assert [e.rule for e in edits if e.replacement == "”"] == ["encoding.lost-byte-quote"] * 2
 
 
+def test_a_closing_quote_with_a_lost_byte_before_a_stop_or_comma_is_restored():
+    out, edits = fix("the labour forceâ€. And unemployedâ€, he said.\n")
+    assert out == "the labour force”. And unemployed”, he said.\n"
+    assert [e.rule for e in edits] == ["encoding.lost-byte-quote"] * 2
+    # an opening quote's mojibake in the same word is ftfy's: the edit covers both
+    assert fix("And â€œunemployedâ€, he said.\n")[0] == "And “unemployed”, he said.\n"
+
+
 def test_an_i_acute_whose_soft_hyphen_was_dropped_is_restored():
     # "í" read as cp1252 is "Ã" and a soft hyphen, which extraction drops as invisible
     out, edits = fix("Dejó la empresa de logÃstica para abrir una fruterÃa. SÃO PAULO, Ãrea.\n")
