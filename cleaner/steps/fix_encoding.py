@@ -73,7 +73,7 @@ def _label(old: str, new: str, ftfy_reason: str, left: frozenset[str] = frozense
     if old in left:
         return "encoding.in-word-letter", IN_WORD_REASON
     if old == "\u00c3" and new == "\u00ed":
-        return "encoding.lost-soft-hyphen", "an í whose second byte, read as a soft hyphen, was dropped in copying restored"
+        return "encoding.lost-soft-hyphen", "an í whose second byte (a soft hyphen) was lost in copying restored"
     if old in ("\u00e2\u20ac", "\u00e2\u20ac\ufffd") and new == "\u201d":
         return "encoding.lost-byte-quote", "closing quote whose last byte was lost in copying restored"
     return "encoding.ftfy", ftfy_reason
