@@ -262,18 +262,22 @@ class StripDebris:
         for line in text.split("\n"):
             start, offset = offset, offset + len(line) + 1
             words = len(line.split())
-            if words > GLUED_MIN_WORDS and (glued := self._glued_tail(line, start, head_end, tail_start)):
-                yield glued
-            if not words or words > self.longest:
-                continue
-            found = self._match_line(text, start, start + len(line), line, head_end, tail_start)
-            if not found and MARKDOWN_HINT.search(line):
-                found = self._match_view(markdown_view(line), line, start, head_end, tail_start)
-            if not found and " | " in line:
-                found = self._joined_parts(line, start, head_end, tail_start)
+            found = self._whole_line(text, start, line, head_end, tail_start) if 0 < words <= self.longest else None
             if found:
                 rule, match = found
                 yield start, min(start + len(line) + 1, len(text)), rule, match
+            elif words > GLUED_MIN_WORDS and (glued := self._glued_tail(line, start, head_end, tail_start)):
+                yield glued
+
+    def _whole_line(self, text: str, start: int, line: str, head_end: int, tail_start: int):
+        """The rule and match that take the whole line: as written, as a Markdown line's
+        view, or part by part when " | " splits it."""
+        found = self._match_line(text, start, start + len(line), line, head_end, tail_start)
+        if not found and MARKDOWN_HINT.search(line):
+            found = self._match_view(markdown_view(line), line, start, head_end, tail_start)
+        if not found and " | " in line:
+            found = self._joined_parts(line, start, head_end, tail_start)
+        return found
 
     def _joined_parts(self, line: str, start: int, head_end: int, tail_start: int):
         """The first part's rule and match when every part of a line split by " | " is a
